@@ -1,0 +1,138 @@
+import "server-only";
+import { db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { published } from "../db/published";
+import { decodeCursor, toPage, type Page, type PageQuery } from "../api/paging";
+import { formatPrecise } from "../dates";
+import type { RichTextDoc } from "../rich-text/document";
+
+export const ENTITY_TYPES = ["person", "organization", "event", "place"] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+const entitySummarySelect = {
+  id: true,
+  slug: true,
+  type: true,
+  kind: true,
+  nameAr: true,
+  nameEn: true,
+  startDate: true,
+  startPrecision: true,
+  endDate: true,
+  endPrecision: true,
+  aliases: { orderBy: [{ lang: "asc" }, { name: "asc" }], select: { name: true, lang: true, script: true, preferred: true } },
+} satisfies Prisma.EntitySelect;
+
+type EntitySummaryRow = Prisma.EntityGetPayload<{ select: typeof entitySummarySelect }>;
+
+export type EntitySummaryDto = Omit<EntitySummaryRow, "startDate" | "endDate"> & { start: string | null; end: string | null; startDate?: never; endDate?: never };
+
+function toSummary(r: EntitySummaryRow): EntitySummaryDto {
+  const { startDate, endDate, ...rest } = r;
+  return {
+    ...rest,
+    start: formatPrecise(startDate, r.startPrecision),
+    end: formatPrecise(endDate, r.endPrecision),
+  } as EntitySummaryDto;
+}
+
+const relationSelect = {
+  id: true,
+  type: true,
+  roleAr: true,
+  roleEn: true,
+  startDate: true,
+  startPrecision: true,
+  endDate: true,
+  endPrecision: true,
+  source: { select: { id: true, slug: true, type: true, nameAr: true, nameEn: true } },
+  target: { select: { id: true, slug: true, type: true, nameAr: true, nameEn: true } },
+  citations: {
+    where: published.citation(),
+    select: { id: true, exact: true, start: true, end: true, article: { select: { id: true, slug: true, title: true } } },
+  },
+} satisfies Prisma.RelationSelect;
+
+type RelationRow = Prisma.RelationGetPayload<{ select: typeof relationSelect }>;
+export type RelationDto = Omit<RelationRow, "startDate" | "endDate"> & { start: string | null; end: string | null };
+
+function toRelation(r: RelationRow): RelationDto {
+  const { startDate, endDate, ...rest } = r;
+  return { ...rest, start: formatPrecise(startDate, r.startPrecision), end: formatPrecise(endDate, r.endPrecision) };
+}
+
+export type EntityDetailDto = EntitySummaryDto & {
+  descriptionAr: RichTextDoc | null;
+  descriptionEn: RichTextDoc | null;
+  relations: RelationDto[];
+  mentions: { id: string; exact: string; prefix: string; suffix: string; start: number; end: number; article: { id: string; slug: string; title: string } }[];
+  dateClaims: { id: string; claim: string | null; exact: string; article: { id: string; slug: string; title: string } }[];
+};
+
+// ───────── public reads (published only)
+
+export async function listPublishedEntities(q: PageQuery & { type?: EntityType }): Promise<Page<EntitySummaryDto>> {
+  const after = decodeCursor(q.cursor);
+  const rows = await db().entity.findMany({
+    where: { ...published.entity(), ...(q.type ? { type: q.type } : {}), ...(after ? { id: { gt: after } } : {}) },
+    orderBy: { id: "asc" },
+    take: q.limit + 1,
+    select: entitySummarySelect,
+  });
+  return toPage(rows, q.limit, toSummary);
+}
+
+/** All public entities of a type, by name, for index pages. */
+export async function listPublishedEntitiesByType(type: EntityType, locale: string): Promise<EntitySummaryDto[]> {
+  const rows = await db().entity.findMany({
+    where: { ...published.entity(), type },
+    orderBy: type === "event" ? [{ startDate: "asc" }] : locale === "ar" ? [{ nameAr: "asc" }] : [{ nameEn: "asc" }],
+    select: entitySummarySelect,
+  });
+  return rows.map(toSummary);
+}
+
+export async function getPublishedEntity(idOrSlug: string): Promise<EntityDetailDto | null> {
+  const row = await db().entity.findFirst({
+    where: { ...published.entity(), OR: [{ id: idOrSlug }, { slug: idOrSlug }] },
+    select: {
+      ...entitySummarySelect,
+      descriptionAr: true,
+      descriptionEn: true,
+      relationsFrom: { where: published.relation(), select: relationSelect, orderBy: { startDate: { sort: "asc", nulls: "last" } } },
+      relationsTo: { where: published.relation(), select: relationSelect, orderBy: { startDate: { sort: "asc", nulls: "last" } } },
+      mentions: {
+        where: published.mention(),
+        orderBy: [{ articleId: "asc" }, { start: "asc" }],
+        select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, article: { select: { id: true, slug: true, title: true } } },
+      },
+      citations: {
+        where: { ...published.citation(), field: "date" },
+        select: { id: true, exact: true, claimStart: true, claimPrecision: true, article: { select: { id: true, slug: true, title: true } } },
+      },
+    },
+  });
+  if (!row) return null;
+  const { descriptionAr, descriptionEn, relationsFrom, relationsTo, mentions, citations, ...summary } = row;
+  return {
+    ...toSummary(summary),
+    descriptionAr: descriptionAr as RichTextDoc | null,
+    descriptionEn: descriptionEn as RichTextDoc | null,
+    relations: [...relationsFrom, ...relationsTo].map(toRelation),
+    mentions,
+    dateClaims: citations.map((c) => ({ id: c.id, exact: c.exact, article: c.article, claim: formatPrecise(c.claimStart, c.claimPrecision) })),
+  };
+}
+
+/** Where an old id or slug of a merged entity now lives (public: only if published). */
+export async function findEntityRedirect(idOrSlug: string): Promise<string | null> {
+  const r = await db().entityRedirect.findFirst({
+    where: { OR: [{ fromId: idOrSlug }, { fromSlug: idOrSlug }], entity: published.entity() },
+    select: { entity: { select: { slug: true } } },
+  });
+  return r?.entity.slug ?? null;
+}
+
+export async function countEntitiesByTypeAndState() {
+  return db().entity.groupBy({ by: ["type", "state"], _count: { _all: true } });
+}

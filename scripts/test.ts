@@ -1,0 +1,135 @@
+// `npm test`: every suite (unit, integration on a real PostgreSQL, browser tests in
+// Debian's Chromium) with one runner (vitest) and one summary line.
+//
+// It starts a throw-away embedded PostgreSQL in a temporary folder, prepares a
+// template database (migrations + seed + admin) that each integration test file
+// clones, builds the app if needed and serves it on a free port for the browser
+// tests, then removes everything.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { ensurePrismaClient, ROOT } from "../lib/setup/generate";
+
+const log = (s: string) => console.log(`[test] ${s}`);
+const args = process.argv.slice(2);
+const wantsE2e = !args.some((a) => a === "--project=unit" || a === "--project=integration") || args.includes("--project=e2e");
+
+export const TEST_ADMIN = { email: "admin@sijill.test", password: "correct-horse-battery-staple" };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function chromiumPath(): string | null {
+  for (const p of ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) if (existsSync(p)) return p;
+  return null;
+}
+
+function ensureChromium(): string {
+  const found = chromiumPath();
+  if (found) return found;
+  log("Chromium is missing: installing Debian's chromium package (apt-get)…");
+  const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+  const install = update.status === 0 ? spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }) : update;
+  const after = chromiumPath();
+  if (install.status !== 0 || !after) throw new Error("Could not install Chromium with apt-get (run: apt-get install -y chromium)");
+  return after;
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the app server did not answer at ${url}`);
+}
+
+async function main(): Promise<number> {
+  const t0 = performance.now();
+  ensurePrismaClient(log);
+  const { startEmbeddedPostgres, ensureDatabase } = await import("../lib/db/embedded");
+  const { loadSeed, prepareDatabase } = await import("../lib/setup/prepare");
+  const { disconnectDb } = await import("../lib/db/client");
+  const { ensureBuild } = await import("../lib/setup/build");
+
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "sijill-test-"));
+  const pgPort = await freePort();
+  const server = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: pgPort });
+  let app: ChildProcess | null = null;
+  try {
+    const template = "sijill_template";
+    await ensureDatabase(server.serverUrl(), template);
+    const templateUrl = server.serverUrl(template);
+    process.env.DATABASE_URL = templateUrl;
+    await prepareDatabase({ url: templateUrl, seed: await loadSeed(), adminEmail: TEST_ADMIN.email, adminPassword: TEST_ADMIN.password });
+    await disconnectDb();
+    log(`PostgreSQL ready on port ${pgPort}, template database prepared (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      SIJILL_TEST_PG_URL: server.serverUrl(),
+      SIJILL_TEST_TEMPLATE_DB: template,
+      SIJILL_TEST_ADMIN_EMAIL: TEST_ADMIN.email,
+      SIJILL_TEST_ADMIN_PASSWORD: TEST_ADMIN.password,
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+
+    if (wantsE2e) {
+      env.SIJILL_CHROMIUM = ensureChromium();
+      const e2eDb = "sijill_e2e";
+      const admin = new (await import("pg")).default.Client({ connectionString: server.serverUrl() });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${e2eDb} TEMPLATE ${template}`);
+      await admin.end();
+      env.SIJILL_E2E_DATABASE_URL = server.serverUrl(e2eDb);
+      await ensureBuild(log, { ...process.env, DATABASE_URL: env.SIJILL_E2E_DATABASE_URL });
+      const appPort = await freePort();
+      app = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort), "-H", "127.0.0.1"], {
+        cwd: ROOT,
+        env: { ...env, DATABASE_URL: env.SIJILL_E2E_DATABASE_URL, PORT: String(appPort) },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      env.SIJILL_E2E_BASE_URL = `http://127.0.0.1:${appPort}`;
+      await waitForHttp(`${env.SIJILL_E2E_BASE_URL}/api/health`, app);
+      log(`App serving for browser tests at ${env.SIJILL_E2E_BASE_URL}`);
+    }
+
+    const vitest = spawn(process.execPath, [path.join(ROOT, "node_modules/vitest/vitest.mjs"), "run", ...args], {
+      cwd: ROOT,
+      env: { ...env, DATABASE_URL: "" },
+      stdio: "inherit",
+    });
+    return await new Promise<number>((resolve) => vitest.on("exit", (code) => resolve(code ?? 1)));
+  } finally {
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((r) => app!.once("exit", r));
+    }
+    await server.stop().catch(() => {});
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`[test] error: ${e instanceof Error ? e.message : e}`);
+    process.exit(1);
+  },
+);
