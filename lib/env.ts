@@ -14,6 +14,8 @@ const schema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** where the embedded PostgreSQL and generated secrets live */
   SIJILL_DATA_DIR: z.string().default(".data"),
+  /** folder holding ici-dossier.json and articles/ (default: seeds/ of the project) */
+  SIJILL_SEED_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   /** public base URL (canonical links, sitemap) */
   SIJILL_PUBLIC_URL: z.string().url().optional(),

@@ -40,7 +40,7 @@ async function main() {
 
   let seed;
   try {
-    seed = await loadSeed();
+    seed = await loadSeed(env.SIJILL_SEED_DIR ? path.resolve(env.SIJILL_SEED_DIR) : undefined);
   } catch (e) {
     fail((e as Error).message);
   }

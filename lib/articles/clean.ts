@@ -247,7 +247,7 @@ const DATE_PATTERNS: DatePattern[] = [
  */
 export function findDates(text: string): FoundDate[] {
   const { text: f, starts, ends } = foldWithMap(text);
-  const taken: Array<[number, number]> = [];
+  const taken = new Uint8Array(f.length + 1);
   const found: FoundDate[] = [];
   for (const p of DATE_PATTERNS) {
     p.re.lastIndex = 0;
@@ -260,10 +260,10 @@ export function findDates(text: string): FoundDate[] {
       const s = m.index;
       const e = m.index + m[0].length;
       if (/^\s*ه(?![\p{L}])/u.test(f.slice(e, e + 4))) continue; // Hijri year
-      if (taken.some(([a, b]) => s < b && e > a)) continue;
+      if (taken.subarray(s, e).some((x) => x === 1)) continue;
       const d = p.build(m);
       if (!d) continue;
-      taken.push([s, e]);
+      taken.fill(1, s, e);
       found.push({ ...d, start: starts[s], end: ends[e - 1] });
     }
   }
@@ -320,6 +320,7 @@ function tokensOf(folded: string): string[] {
 
 /** "0 تعليق ارسل طباعة", "شارك", "Share | Print", "تابعونا على فيسبوك" … */
 function isShareCounterLine(folded: string): boolean {
+  if (folded.length > 300) return false;
   const toks = tokensOf(folded);
   if (toks.length === 0 || toks.length > 14) return false;
   let action = 0;
@@ -378,6 +379,7 @@ function stripEdgePunct(folded: string): string {
     .replace(/\s+/g, " ");
 }
 function isRelatedHeader(folded: string): boolean {
+  if (folded.length > 200) return false;
   const s = stripEdgePunct(folded);
   return s.length > 0 && s.length <= 90 && RELATED_HEADER_RES.some((re) => re.test(s));
 }
@@ -398,6 +400,7 @@ const AD_RE =
 
 /** Returns a truthy reason when the (trimmed) line is boilerplate. */
 function boilerplateReason(line: string): string | null {
+  if (line.length > 600) return null; // long lines are prose
   const f = fold(line);
   if (!f) return null;
   if (isRelatedHeader(f)) return "related-header";
@@ -464,6 +467,7 @@ const isBodyLike = (t: string) => charLen(t) >= 80 || endsWithSentence(t);
  * "<title> - <outlet>, <date…>" as in repeated title lines of aggregator sites.
  */
 function splitTitleLine(t: string): { title: string; outlet: string; date: ParsedDate } | null {
+  if (t.length > 400) return null;
   const m = /^(.*\S)\s+[-–—|]\s+((?:(?!\s[-–—|]\s)[^,،])+?)\s*[,،]\s*(.+)$/u.exec(t);
   if (!m) return null;
   const outlet = m[2].trim();
@@ -520,18 +524,104 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** Tag with quoted attribute values that may contain ">". */
-const TAG_RE = /<\/?[a-zA-Z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/g;
-const COMMENT_RE = /<!--[\s\S]*?(?:-->|$)/g;
+interface TagInfo {
+  /** Lower-case element name; "!" for comments, doctypes, CDATA and processing instructions. */
+  name: string;
+  closing: boolean;
+  raw: string;
+  start: number;
+}
+
+const MAX_QUOTED = 4096;
+
+/**
+ * Linear-time HTML tag scanner: every tag (with quoted attribute values that
+ * may contain ">"), comment, doctype, CDATA section and processing
+ * instruction is replaced by repl(tag). An unterminated tag at the end of the
+ * input is dropped. A "<" that does not start a tag is kept as text.
+ */
+function replaceTags(s: string, repl: (t: TagInfo) => string): string {
+  let out = "";
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const lt = s.indexOf("<", i);
+    if (lt < 0) {
+      out += s.slice(i);
+      break;
+    }
+    out += s.slice(i, lt);
+    const c1 = s[lt + 1] ?? "";
+    let end: number;
+    if (s.startsWith("<!--", lt)) {
+      const e = s.indexOf("-->", lt + 4);
+      end = e < 0 ? n : e + 3;
+      out += repl({ name: "!", closing: false, raw: s.slice(lt, end), start: lt });
+      i = end;
+      continue;
+    }
+    if (s.startsWith("<![CDATA[", lt)) {
+      const e = s.indexOf("]]>", lt + 9);
+      end = e < 0 ? n : e + 3;
+      out += repl({ name: "!", closing: false, raw: s.slice(lt, end), start: lt });
+      i = end;
+      continue;
+    }
+    if (c1 === "!" || c1 === "?") {
+      const e = s.indexOf(">", lt + 2);
+      end = e < 0 ? n : e + 1;
+      out += repl({ name: "!", closing: false, raw: s.slice(lt, end), start: lt });
+      i = end;
+      continue;
+    }
+    const m = /^<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)/.exec(s.slice(lt, lt + 80));
+    if (!m) {
+      out += "<";
+      i = lt + 1;
+      continue;
+    }
+    let j = lt + m[0].length;
+    let close = -1;
+    let quote = "";
+    let quoteStart = 0;
+    for (; j < n; j++) {
+      const c = s[j];
+      if (quote) {
+        if (c === quote) quote = "";
+        else if (j - quoteStart > MAX_QUOTED) break; // runaway quote: give up on quoting
+      } else if (c === '"' || c === "'") {
+        quote = c;
+        quoteStart = j;
+      } else if (c === ">") {
+        close = j;
+        break;
+      }
+    }
+    if (close < 0) {
+      const e = s.indexOf(">", lt);
+      close = e < 0 ? n - 1 : e;
+    }
+    end = close + 1;
+    out += repl({ name: m[2].toLowerCase(), closing: m[1] === "/", raw: s.slice(lt, end), start: lt });
+    i = end;
+  }
+  return out;
+}
 
 function stripTags(s: string): string {
-  return s
-    .replace(COMMENT_RE, "")
-    .replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "")
-    .replace(/<![^>]*>/g, "")
-    .replace(/<\?[\s\S]*?\?>/g, "")
-    .replace(TAG_RE, "")
-    .replace(/<\/?[a-zA-Z!?][^<>]*$/g, ""); // unterminated tag at the end
+  return replaceTags(s, () => "");
+}
+
+/** Remove anything still looking like markup (e.g. produced by decoding "&lt;b&gt;"). */
+function safeText(s: string): string {
+  let cur = s;
+  for (let pass = 0; pass < 4; pass++) {
+    const next = stripTags(cur);
+    if (next === cur) return cur;
+    cur = next;
+  }
+  // Pathologically nested pseudo-markup: drop the angle brackets themselves.
+  return cur.replace(/[<>]/g, "");
 }
 
 /** Text content of an HTML fragment on one line. */
@@ -539,22 +629,11 @@ function inlineHtmlText(s: string): string {
   return tidyLine(safeText(decodeEntities(stripTags(s))).replace(/\s+/g, " "));
 }
 
-/** Remove anything still looking like markup (e.g. produced by decoding "&lt;b&gt;"). */
-function safeText(s: string): string {
-  let prev: string;
-  let cur = s;
-  do {
-    prev = cur;
-    cur = stripTags(cur);
-  } while (cur !== prev);
-  return cur;
-}
-
 function attrsOf(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
   const re = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
   let m: RegExpExecArray | null;
-  const inner = tag.replace(/^<\s*[a-zA-Z][-a-zA-Z0-9]*/, "").replace(/\/?>$/, "");
+  const inner = tag.replace(/^<\s*[a-zA-Z][-a-zA-Z0-9:]*/, "").replace(/\/?>$/, "");
   while ((m = re.exec(inner))) out[m[1].toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? "");
   return out;
 }
@@ -566,24 +645,76 @@ interface Prepared {
   date?: ParsedDate;
 }
 
-const DROP_ELEMENTS = [
+/** Elements dropped with their content. Raw-text ones are dropped to the end when unclosed. */
+const DROP_ELEMENTS = new Set([
   "script", "style", "noscript", "template", "iframe", "svg", "math", "object", "embed", "canvas",
   "select", "button", "form", "nav", "aside", "head", "textarea", "audio", "video", "picture",
-];
-const BLOCK_TAGS =
-  "p|div|h[1-6]|li|ul|ol|section|article|header|footer|blockquote|tr|table|thead|tbody|figure|figcaption|main|pre|dd|dt|dl|hr|address|details|summary";
+]);
+const RAW_TEXT_ELEMENTS = new Set(["script", "style", "textarea", "template", "noscript", "iframe"]);
+const BLOCK_ELEMENTS = new Set(
+  ("p div h1 h2 h3 h4 h5 h6 li ul ol section article header footer blockquote tr table thead tbody tfoot " +
+    "figure figcaption main pre dd dt dl hr address details summary caption").split(" "),
+);
+
+/** ASCII-only lower casing (keeps offsets stable). */
+const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (c) => c.toLowerCase());
+
+/** Remove DROP_ELEMENTS with their content, in one linear pass. */
+function dropElements(h: string): string {
+  const lower = asciiLower(h);
+  const lastClose = new Map<string, number>();
+  for (const el of DROP_ELEMENTS) lastClose.set(el, lower.lastIndexOf(`</${el}`));
+  const openRe = new RegExp(`<(${[...DROP_ELEMENTS].join("|")})(?![a-z0-9:-])`, "g");
+  let out = "";
+  let i = 0;
+  let m: RegExpExecArray | null;
+  openRe.lastIndex = 0;
+  while ((m = openRe.exec(lower))) {
+    const el = m[1];
+    const at = m.index;
+    let end: number;
+    const closeAt = lastClose.get(el)! > at ? lower.indexOf(`</${el}`, at) : -1;
+    if (closeAt >= 0) {
+      const gt = lower.indexOf(">", closeAt);
+      end = gt < 0 ? h.length : gt + 1;
+    } else if (RAW_TEXT_ELEMENTS.has(el)) {
+      end = h.length;
+    } else {
+      continue; // unclosed container: leave the tag to the tag stripper
+    }
+    out += h.slice(i, at) + "\n\n";
+    i = end;
+    openRe.lastIndex = end;
+  }
+  return out + h.slice(i);
+}
+
+/** Inner HTML of the first <name> element ("last" = up to the last closing tag). */
+function elementInner(h: string, lower: string, name: string, last = false): string | null {
+  const open = new RegExp(`<${name}(?![a-z0-9:-])`).exec(lower);
+  if (!open) return null;
+  const gt = lower.indexOf(">", open.index);
+  if (gt < 0) return null;
+  const close = last ? lower.lastIndexOf(`</${name}`) : lower.indexOf(`</${name}`, gt);
+  return h.slice(gt + 1, close > gt ? close : h.length);
+}
 
 function htmlToText(html: string): Prepared {
-  let h = html.replace(COMMENT_RE, " ").replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, " ");
   const out: Prepared = { text: "" };
 
-  // Metadata first (from the whole document).
+  // Metadata from the whole document: <meta>, <title>, <time>.
   let siteName: string | undefined;
-  for (const tag of h.match(/<meta\b[^>]*>/gi) ?? []) {
-    const a = attrsOf(tag);
+  let firstP = -1;
+  const times: TagInfo[] = [];
+  replaceTags(html, (t) => {
+    if (t.closing) return "";
+    if (t.name === "p" && firstP < 0) firstP = t.start;
+    if (t.name === "time") times.push(t);
+    if (t.name !== "meta") return "";
+    const a = attrsOf(t.raw);
     const key = (a.property ?? a.name ?? a.itemprop ?? "").toLowerCase();
     const content = tidyLine(a.content ?? "");
-    if (!content) continue;
+    if (!content) return "";
     if (!siteName && (key === "og:site_name" || key === "application-name")) siteName = content;
     if (
       !out.date &&
@@ -592,30 +723,13 @@ function htmlToText(html: string): Prepared {
     ) {
       out.date = parseArabicDate(content) ?? undefined;
     }
-  }
-  const titleTag = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(h);
-  const docTitle = titleTag ? inlineHtmlText(titleTag[1]) : "";
-
-  for (const el of DROP_ELEMENTS) {
-    h = h.replace(new RegExp(`<${el}\\b[^>]*>[\\s\\S]*?<\\/${el}\\s*>`, "gi"), "\n\n");
-    h = h.replace(new RegExp(`<${el}\\b[^>]*\\/?>`, "gi"), "\n\n"); // unclosed / void
-  }
-  const article = /<article\b[^>]*>([\s\S]*)<\/article\s*>/i.exec(h);
-  const body = /<body\b[^>]*>([\s\S]*?)(?:<\/body\s*>|$)/i.exec(h);
-  if (article) h = article[1];
-  else if (body) h = body[1];
-
-  const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1\s*>/i.exec(h);
-  const h1Text = h1 ? inlineHtmlText(h1[1]) : "";
-
+    return "";
+  });
   if (!out.date) {
-    const firstP = h.search(/<p\b/i);
-    const timeRe = /<time\b[^>]*>/gi;
-    let tm: RegExpExecArray | null;
-    while ((tm = timeRe.exec(h))) {
-      const a = attrsOf(tm[0]);
+    for (const t of times) {
+      const a = attrsOf(t.raw);
       const explicit = "pubdate" in a || (a.itemprop ?? "").toLowerCase() === "datepublished";
-      if (!explicit && firstP >= 0 && tm.index > firstP) continue;
+      if (!explicit && firstP >= 0 && t.start > firstP) continue;
       const d = a.datetime ? parseArabicDate(a.datetime) : null;
       if (d) {
         out.date = d;
@@ -623,17 +737,26 @@ function htmlToText(html: string): Prepared {
       }
     }
   }
+  const htmlLower = asciiLower(html);
+  const titleInner = elementInner(html, htmlLower, "title");
+  const docTitle = titleInner ? inlineHtmlText(titleInner) : "";
 
-  h = h
-    .replace(/<br\s*\/?>/gi, "\n")
-    .replace(new RegExp(`<\\/?(?:${BLOCK_TAGS})\\b[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>`, "gi"), "\n\n")
-    .replace(/<\/?(?:td|th)\b[^>]*>/gi, " ");
-  out.text = safeText(decodeEntities(stripTags(h)));
+  // Content: <article> if any, else <body>, else everything; non-content elements dropped.
+  let h = dropElements(html);
+  const lower = asciiLower(h);
+  h = elementInner(h, lower, "article", true) ?? elementInner(h, lower, "body", true) ?? h;
+  const h1Inner = elementInner(h, asciiLower(h), "h1");
+  const h1Text = h1Inner ? inlineHtmlText(h1Inner) : "";
+
+  h = replaceTags(h, (t) =>
+    t.name === "br" ? "\n" : BLOCK_ELEMENTS.has(t.name) ? "\n\n" : t.name === "td" || t.name === "th" ? " " : "",
+  );
+  out.text = safeText(decodeEntities(h));
 
   // Title candidates: <h1>, else <title> without its " | site" suffix.
   if (h1Text) {
     out.title = h1Text;
-    const m = /^(.*\S)\s+[-–—|:]\s+(\S.*)$/.exec(docTitle);
+    const m = docTitle.length <= 400 ? /^(.*\S)\s+[-–—|:]\s+(\S.*)$/.exec(docTitle) : null;
     if (!siteName && m && sameText(m[1], h1Text) && wordCount(m[2]) <= 5) siteName = m[2].trim();
   } else if (docTitle) {
     let t = docTitle;
@@ -641,7 +764,7 @@ function htmlToText(html: string): Prepared {
       const re = new RegExp(`\\s*[-–—|:]\\s*${escapeRe(siteName)}\\s*$`);
       t = t.replace(re, "");
     } else {
-      const m = /^(.*\S)\s+\|\s+([^|]{1,60})$/.exec(t);
+      const m = t.length <= 400 ? /^(.*\S)\s+\|\s+([^|]{1,60})$/.exec(t) : null;
       if (m && wordCount(m[2]) <= 5) {
         t = m[1];
         siteName = m[2].trim();
@@ -661,19 +784,19 @@ function mdInline(s: string): string {
   // Protect backslash escapes.
   let t = s.replace(/\\([\\`*_{}[\]()#+\-.!>|~])/g, (_, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)));
   t = t
-    .replace(/!\[[^\]]*\]\((?:[^()]|\([^)]*\))*\)/g, "") // images
-    .replace(/!\[[^\]]*\]\[[^\]]*\]/g, "")
-    .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, "$1") // links keep text
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1")
+    .replace(/!\[[^\][]{0,1000}\]\((?:[^()\n]|\([^()\n]*\))*\)/g, "") // images
+    .replace(/!\[[^\][]{0,1000}\]\[[^\][]{0,200}\]/g, "")
+    .replace(/\[([^\][]{0,1000})\]\((?:[^()\n]|\([^()\n]*\))*\)/g, "$1") // links keep text
+    .replace(/\[([^\][]{1,1000})\]\[[^\][]{0,200}\]/g, "$1")
     .replace(/<((?:https?|mailto):[^>\s]+)>/gi, "$1") // autolinks
     .replace(/(`+)([\s\S]*?)\1/g, (_, __, code: string) => code.trim());
   t = stripTags(t);
   for (let k = 0; k < 2; k++) {
     t = t
-      .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
-      .replace(/~~(?=\S)([\s\S]*?\S)~~/g, "$1")
-      .replace(/\*(?=\S)([^*]*?\S)\*/g, "$1")
-      .replace(/(?<![\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, "$1");
+      .replace(/(\*\*|__)(?=\S)([^\n]{0,1000}?\S)\1/g, "$2")
+      .replace(/~~(?=\S)([^\n]{0,1000}?\S)~~/g, "$1")
+      .replace(/\*(?=\S)([^*\n]{0,1000}?\S)\*/g, "$1")
+      .replace(/(?<![\p{L}\p{N}_])_(?=\S)([^_\n]{0,1000}?\S)_(?![\p{L}\p{N}_])/gu, "$1");
   }
   t = decodeEntities(t);
   return safeText(t).replace(/[\uE000-\uE07F]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
@@ -773,22 +896,24 @@ function splitLines(text: string): Line[] {
  * like article prose any more; everything from there on is dropped.
  */
 function findTrailerStart(lines: Line[], flagged: boolean[]): number {
+  // Suffix sums over the non-boilerplate lines: characters, and whether any prose sentence follows.
+  const n = lines.length;
+  const afterChars = new Array<number>(n + 1).fill(0);
+  const proseAfter = new Array<boolean>(n + 1).fill(false);
+  for (let j = n - 1; j >= 0; j--) {
+    const t = lines[j].text;
+    const counted = !flagged[j];
+    afterChars[j] = afterChars[j + 1] + (counted ? charLen(t) : 0);
+    proseAfter[j] = proseAfter[j + 1] || (counted && endsWithPeriod(t) && wordCount(t) >= 8);
+  }
   let before = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (isRelatedHeader(fold(lines[i].text)) && before > 0) {
-      let after = 0;
-      let prose = false;
-      for (let j = i + 1; j < lines.length; j++) {
-        if (flagged[j]) continue;
-        const t = lines[j].text;
-        after += charLen(t);
-        if (endsWithPeriod(t) && wordCount(t) >= 8) prose = true;
-      }
-      if (!prose && after < before) return i;
+  for (let i = 0; i < n; i++) {
+    if (before > 0 && isRelatedHeader(fold(lines[i].text))) {
+      if (!proseAfter[i + 1] && afterChars[i + 1] < before) return i;
     }
     if (!flagged[i]) before += charLen(lines[i].text);
   }
-  return lines.length;
+  return n;
 }
 
 interface Unit extends Line {

@@ -7,6 +7,8 @@ export const routing = defineRouting({
   locales: LOCALES,
   defaultLocale: "ar",
   localePrefix: "always",
+  // Arabic first: "/" always opens the Arabic site; the switch leads to English
+  localeDetection: false,
 });
 
 export function dirOf(locale: string): "rtl" | "ltr" {

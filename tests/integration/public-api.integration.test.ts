@@ -114,7 +114,7 @@ describe("nothing unpublished exists publicly", () => {
   it("a draft article, a draft entity and their mentions are 404 and absent from lists", async () => {
     const text = "مسودة سرية عن ستولتنبرغ";
     const draft = await db().article.create({
-      data: { slug: "secret-draft", title: "مسودة سرية", body: docFromText(text), plainText: text, originalText: text, checksum: "x", state: "draft" },
+      data: { slug: "secret-draft", title: "مسودة سرية", body: docFromText(text) as object, plainText: text, originalText: text, checksum: "x", state: "draft" },
     });
     const inReview = await db().entity.create({ data: { slug: "secret-person", type: "person", nameAr: "شخص سري", nameEn: "Secret Person", state: "in_review" } });
     const stoltenberg = await db().entity.findUniqueOrThrow({ where: { slug: "jens-stoltenberg" } });
