@@ -325,6 +325,13 @@ describe("generic boilerplate rules", () => {
     expect(r.removed).toEqual(["اقرأ أيضا"]);
   });
 
+  it("drops copyright and ad lines", () => {
+    const raw = [body1, "إعلان", body2, "© 2025 جميع الحقوق محفوظة لموقع الخبر"].join("\n");
+    const r = cleanImportedText(raw);
+    expect(r.paragraphs).toEqual([body1, body2]);
+    expect(r.removed).toEqual(["إعلان", "© 2025 جميع الحقوق محفوظة لموقع الخبر"]);
+  });
+
   it("keeps short genuine lines such as a date in prose", () => {
     const raw = [body1, "الخميس 8 مايو 2025.", "وقال: شكراً.", body2].join("\n");
     const r = cleanImportedText(raw);
@@ -433,5 +440,27 @@ describe("date parsing", () => {
     const [d] = findDates(s);
     expect(d.date).toBe("2025-05-08");
     expect(s.slice(d.start, d.end)).toBe("8 مـايـو 2025");
+  });
+});
+
+describe("robustness", () => {
+  // no timing assertions here (speed belongs in `npm run bench`); a regex that
+  // backtracks catastrophically on these inputs hangs past the test timeout
+  it("handles pathological input (no catastrophic backtracking)", () => {
+    const inputs: Array<[string, "txt" | "md" | "html"]> = [
+      ['<a "'.repeat(50_000), "html"],
+      ["<a".repeat(50_000), "html"],
+      ["<script>".repeat(20_000) + "<nav>".repeat(20_000), "html"],
+      ["**a ".repeat(20_000) + "\n" + "![x](".repeat(20_000) + "\n" + "~~a ".repeat(20_000), "md"],
+      ["!".repeat(200_000), "txt"],
+      [Array(20_000).fill("أخبار ذات صلة").join("\n"), "txt"],
+      ["عنوان - ".repeat(50_000) + ", 8 مايو 2025", "txt"],
+    ];
+    for (const [input, format] of inputs) {
+      const r = cleanImportedText(input, { format });
+      expect(typeof r.plainText).toBe("string");
+      if (format === "html") expect(r.plainText).not.toMatch(/<[a-z]/i);
+    }
+    expect(findDates("عام 2004 8 مايو/ حزيران 2016 ".repeat(20_000)).length).toBeGreaterThan(20_000);
   });
 });
