@@ -6,7 +6,7 @@
 // clones, builds the app if needed and serves it on a free port for the browser
 // tests, then removes everything.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -69,9 +69,19 @@ async function main(): Promise<number> {
   const { ensureBuild } = await import("../lib/setup/build");
 
   const tmp = mkdtempSync(path.join(os.tmpdir(), "sijill-test-"));
+  chmodSync(tmp, 0o755); // as root, PostgreSQL runs as the "postgres" user, which must enter it
   const pgPort = await freePort();
   const server = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), port: pgPort });
   let app: ChildProcess | null = null;
+  let vitest: ChildProcess | null = null;
+  // Ctrl-C / SIGTERM: stop the runner and the app, then the finally below cleans up
+  let interrupted = false;
+  const interrupt = () => {
+    interrupted = true;
+    for (const child of [vitest, app]) if (child && child.exitCode === null) child.kill("SIGTERM");
+  };
+  process.on("SIGINT", interrupt);
+  process.on("SIGTERM", interrupt);
   try {
     const template = "sijill_template";
     await ensureDatabase(server.serverUrl(), template);
@@ -110,12 +120,14 @@ async function main(): Promise<number> {
       log(`App serving for browser tests at ${env.SIJILL_E2E_BASE_URL}`);
     }
 
-    const vitest = spawn(process.execPath, [path.join(ROOT, "node_modules/vitest/vitest.mjs"), "run", ...args], {
+    if (interrupted) return 130;
+    vitest = spawn(process.execPath, [path.join(ROOT, "node_modules/vitest/vitest.mjs"), "run", ...args], {
       cwd: ROOT,
       env: { ...env, DATABASE_URL: "" },
       stdio: "inherit",
     });
-    return await new Promise<number>((resolve) => vitest.on("exit", (code) => resolve(code ?? 1)));
+    const runner = vitest;
+    return await new Promise<number>((resolve) => runner.on("exit", (code) => resolve(interrupted ? 130 : (code ?? 1))));
   } finally {
     if (app && app.exitCode === null) {
       app.kill("SIGTERM");

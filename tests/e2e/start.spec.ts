@@ -1,7 +1,7 @@
 // `npm start` as a user runs it: first start, second start, clean stop, crash
 // recovery, and the one-line refusals that write nothing.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const serverUrl = process.env.SIJILL_TEST_PG_URL!;
 const tmp = mkdtempSync(path.join(os.tmpdir(), "sijill-start-"));
+chmodSync(tmp, 0o755); // as root, PostgreSQL runs as the "postgres" user, which must enter it
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function freePort(): Promise<number> {
