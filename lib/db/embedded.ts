@@ -72,8 +72,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       );
     }
     log(`reusing the PostgreSQL server already running on ${dataDir} (pid ${running.pid}, port ${port})`);
-    await waitUntilAcceptingConnections(serverUrl(), 15_000);
-    return { serverUrl, stop: async () => {}, port, dataDir, reused: true };
+    // a postmaster that is shutting down (its owner was killed) dies while we wait:
+    // then its lock is stale after all and we start our own below
+    const alive = () => isOurPostmaster(running.pid, dataDir);
+    if (await waitUntilAcceptingConnections(serverUrl(), 15_000, alive)) {
+      return { serverUrl, stop: async () => {}, port, dataDir, reused: true };
+    }
+    log(`the PostgreSQL server (pid ${running.pid}) went away while starting; starting a new one`);
+    await fsp.rm(path.join(dataDir, "postmaster.pid"), { force: true });
   }
 
   // 2. The port must be free: otherwise PostgreSQL fails with a cryptic log line, or
@@ -289,6 +295,14 @@ function isOurPostmaster(pid: number, dataDir: string): boolean {
   }
   if (process.platform !== "linux") return true; // no /proc: trust a live pid
   try {
+    // a killed postmaster whose parent died too may linger as a zombie nobody reaps
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    if (state === "Z" || state === "X") return false;
+  } catch {
+    return false;
+  }
+  try {
     const comm = fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
     if (!comm.startsWith("postgres")) return false; // pid reused by another program
   } catch {
@@ -318,15 +332,17 @@ function assertPortFree(port: number): Promise<void> {
   });
 }
 
-async function waitUntilAcceptingConnections(url: string, timeoutMs: number): Promise<void> {
+/** true once the server answers; false when `alive()` says its process is gone. */
+async function waitUntilAcceptingConnections(url: string, timeoutMs: number, alive: () => boolean): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const client = new pg.Client({ connectionString: url });
     try {
       await client.connect();
       await client.query("SELECT 1");
-      return;
+      return true;
     } catch (e) {
+      if (!alive()) return false;
       if (Date.now() > deadline) {
         throw new Error(`Embedded PostgreSQL is running but does not accept connections: ${(e as Error).message}`);
       }

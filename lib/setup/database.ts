@@ -1,6 +1,7 @@
 // Which PostgreSQL the app runs on: DATABASE_URL when set (checked: reachable, UTF-8
 // ctype), else the embedded one in .data/pg.
 import pg from "pg";
+import fs from "node:fs";
 import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres } from "../db/embedded";
 
@@ -43,7 +44,16 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     await checkExternalDatabase(opts.databaseUrl);
     return { url: opts.databaseUrl, embedded: false, stop: async () => {} };
   }
-  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, "pg"), port: opts.embeddedPort, log: opts.log });
+  // PostgreSQL's own output goes to .data/postgres.log (created on its first line, so a
+  // refusal before the server starts writes nothing); failures still reach the console
+  // through the error startEmbeddedPostgres throws.
+  const logFile = path.join(opts.dataDir, "postgres.log");
+  const pgLog = (line: string) => {
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    fs.appendFileSync(logFile, line + "\n");
+  };
+  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, "pg"), port: opts.embeddedPort, log: pgLog });
+  opts.log(`Embedded PostgreSQL ${pgServer.reused ? "(already running) " : ""}on 127.0.0.1:${opts.embeddedPort}, data in ${opts.dataDir} (log: ${logFile})`);
   try {
     await ensureDatabase(pgServer.serverUrl(), "sijill");
   } catch (e) {
