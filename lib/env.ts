@@ -26,6 +26,8 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** run the scheduled-publishing loop in this instance */
   SIJILL_SCHEDULER: z.enum(["on", "off"]).default("on"),
+  /** how often the scheduler looks for due records, in seconds */
+  SIJILL_SCHEDULER_INTERVAL: z.coerce.number().min(1).max(3600).default(15),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -14,7 +14,21 @@ import { ensurePrismaClient, ROOT } from "../lib/setup/generate";
 
 const log = (s: string) => console.log(`[test] ${s}`);
 const args = process.argv.slice(2);
-const wantsE2e = !args.some((a) => a === "--project=unit" || a === "--project=integration") || args.includes("--project=e2e");
+/** The browser suite needs the app built and served: only when it is part of this run. */
+function wantsE2eSuite(argv: string[]): boolean {
+  const projects: string[] = [];
+  const filters: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--project") projects.push(argv[++i] ?? "");
+    else if (a.startsWith("--project=")) projects.push(a.slice("--project=".length));
+    else if (!a.startsWith("-")) filters.push(a);
+  }
+  if (projects.length) return projects.includes("e2e");
+  if (filters.length) return filters.some((f) => f.includes("e2e"));
+  return true;
+}
+const wantsE2e = wantsE2eSuite(args);
 
 export const TEST_ADMIN = { email: "admin@sijill.test", password: "correct-horse-battery-staple" };
 

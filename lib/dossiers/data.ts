@@ -5,6 +5,8 @@ import { isPublished, published } from "../db/published";
 import { decodeCursor, toPage, type Page, type PageQuery } from "../api/paging";
 import { formatPrecise } from "../dates";
 import type { RichTextDoc } from "../rich-text/document";
+import { authorNames, baseRow, countStates, orderByOf, studioRowSelect, workflowWhere, type StudioRowBase } from "../records/data";
+import type { StudioListQuery } from "../records/schemas";
 
 const dossierSummarySelect = {
   id: true,
@@ -89,4 +91,33 @@ export async function getPublishedDossier(slug: string): Promise<DossierDetailDt
 export async function countDossiersByState(): Promise<Record<string, number>> {
   const rows = await db().dossier.groupBy({ by: ["state"], _count: { _all: true } });
   return Object.fromEntries(rows.map((r) => [r.state, r._count._all]));
+}
+
+// ───────── studio reads (signed-in staff; callers authorize "studio.access")
+
+export type StudioDossierRow = StudioRowBase & { slug: string; titleAr: string; titleEn: string; items: number };
+
+export async function listDossiersForStudio(q: StudioListQuery): Promise<{ rows: StudioDossierRow[]; total: number; counts: Record<string, number> }> {
+  const base: Prisma.DossierWhereInput = {
+    ...(workflowWhere({ ...q, state: undefined }) as Prisma.DossierWhereInput),
+    ...(q.q ? { OR: [{ titleAr: { contains: q.q, mode: "insensitive" } }, { titleEn: { contains: q.q, mode: "insensitive" } }] } : {}),
+  };
+  const where: Prisma.DossierWhereInput = { ...base, ...(workflowWhere({ state: q.state }) as Prisma.DossierWhereInput) };
+  const [rows, total, counts] = await Promise.all([
+    db().dossier.findMany({
+      where,
+      orderBy: orderByOf(q.sort, "titleEn") as Prisma.DossierOrderByWithRelationInput[],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+      select: { ...studioRowSelect, slug: true, titleAr: true, titleEn: true, _count: { select: { items: true } } },
+    }),
+    db().dossier.count({ where }),
+    countStates("dossier", base as Record<string, unknown>),
+  ]);
+  const names = await authorNames(rows.map((r) => r.createdById));
+  return { rows: rows.map((r) => ({ ...baseRow(r, names), slug: r.slug, titleAr: r.titleAr, titleEn: r.titleEn, items: r._count.items })), total, counts };
+}
+
+export async function getDossierSlug(id: string) {
+  return db().dossier.findUnique({ where: { id }, select: { id: true, slug: true } });
 }

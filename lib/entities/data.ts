@@ -6,8 +6,12 @@ import { decodeCursor, toPage, type Page, type PageQuery } from "../api/paging";
 import { formatPrecise } from "../dates";
 import type { RichTextDoc } from "../rich-text/document";
 
-export const ENTITY_TYPES = ["person", "organization", "event", "place"] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+import { ENTITY_TYPES, type EntityType } from "./schemas";
+import { normalizeNameKey } from "../arabic/normalize";
+import { authorNames, baseRow, countStates, orderByOf, studioRowSelect, workflowWhere, type StudioRowBase } from "../records/data";
+import type { StudioListQuery } from "../records/schemas";
+
+export { ENTITY_TYPES, type EntityType };
 
 const entitySummarySelect = {
   id: true,
@@ -135,4 +139,79 @@ export async function findEntityRedirect(idOrSlug: string): Promise<string | nul
 
 export async function countEntitiesByTypeAndState() {
   return db().entity.groupBy({ by: ["type", "state"], _count: { _all: true } });
+}
+
+// ───────── studio reads (signed-in staff; callers authorize "studio.access")
+
+export type StudioEntityRow = StudioRowBase & { slug: string; type: EntityType; kind: string | null; nameAr: string; nameEn: string; start: string | null; mentions: number; mergedIntoId: string | null };
+
+export async function listEntitiesForStudio(q: StudioListQuery): Promise<{ rows: StudioEntityRow[]; total: number; counts: Record<string, number> }> {
+  const base: Prisma.EntityWhereInput = {
+    ...(workflowWhere({ ...q, state: undefined }) as Prisma.EntityWhereInput),
+    mergedIntoId: null,
+    ...(q.type ? { type: q.type } : {}),
+    ...(q.q
+      ? {
+          OR: [
+            { nameAr: { contains: q.q, mode: "insensitive" } },
+            { nameEn: { contains: q.q, mode: "insensitive" } },
+            { aliases: { some: { OR: [{ name: { contains: q.q, mode: "insensitive" } }, { normalized: { contains: normalizeNameKey(q.q) } }] } } },
+          ],
+        }
+      : {}),
+  };
+  const where: Prisma.EntityWhereInput = { ...base, ...(workflowWhere({ state: q.state }) as Prisma.EntityWhereInput) };
+  const [rows, total, counts] = await Promise.all([
+    db().entity.findMany({
+      where,
+      orderBy: orderByOf(q.sort, "nameEn") as Prisma.EntityOrderByWithRelationInput[],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+      select: { ...studioRowSelect, slug: true, type: true, kind: true, nameAr: true, nameEn: true, startDate: true, startPrecision: true, mergedIntoId: true, _count: { select: { mentions: true } } },
+    }),
+    db().entity.count({ where }),
+    countStates("entity", base as Record<string, unknown>),
+  ]);
+  const names = await authorNames(rows.map((r) => r.createdById));
+  return {
+    rows: rows.map((r) => ({
+      ...baseRow(r, names),
+      slug: r.slug,
+      type: r.type,
+      kind: r.kind,
+      nameAr: r.nameAr,
+      nameEn: r.nameEn,
+      start: formatPrecise(r.startDate, r.startPrecision),
+      mentions: r._count.mentions,
+      mergedIntoId: r.mergedIntoId,
+    })),
+    total,
+    counts,
+  };
+}
+
+/** For pickers (dossier items, relations): entities by any name or alias, any state. */
+export async function searchEntitiesForPicker(q: string, opts: { type?: EntityType; limit?: number } = {}) {
+  const key = normalizeNameKey(q);
+  return db().entity.findMany({
+    where: {
+      mergedIntoId: null,
+      ...(opts.type ? { type: opts.type } : {}),
+      ...(q
+        ? { OR: [{ nameAr: { contains: q, mode: "insensitive" } }, { nameEn: { contains: q, mode: "insensitive" } }, ...(key ? [{ aliases: { some: { normalized: { contains: key } } } }] : [])] }
+        : {}),
+    },
+    orderBy: { updatedAt: "desc" },
+    take: opts.limit ?? 20,
+    select: { id: true, type: true, nameAr: true, nameEn: true, state: true },
+  });
+}
+
+export async function getEntityNames(ids: string[]) {
+  const rows = await db().entity.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, type: true, nameAr: true, nameEn: true, state: true } });
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function getEntityStudioFacts(id: string) {
+  return db().entity.findUnique({ where: { id }, select: { id: true, slug: true, mergedIntoId: true, _count: { select: { mentions: true, relationsFrom: true, relationsTo: true } } } });
 }

@@ -5,6 +5,9 @@ import { docFromText } from "../rich-text/document";
 import { toDbDate, type PreciseDate } from "../dates";
 import { recordAudit } from "../audit/data";
 import type { PreparedSeed } from "./prepare";
+import { loadRowContent, writeRevision } from "../records/data";
+import type { RecordKind } from "../records/kinds";
+import { simhash } from "../articles/fingerprint";
 
 export type SeedOutcome = { created: boolean; counts: Record<string, number> };
 
@@ -46,6 +49,7 @@ export async function applySeed(seed: PreparedSeed, opts: { actorId?: string | n
           publishedOnPrecision: a.publishedOn?.precision ?? null,
           byline: a.byline,
           checksum: a.checksum,
+          simhash: simhash(a.plainText),
           sourceFile: a.file,
           ...pub,
         })),
@@ -139,26 +143,17 @@ export async function applySeed(seed: PreparedSeed, opts: { actorId?: string | n
       });
 
       // the first revision of every seeded record: history starts at the seed
-      const snapshots = await Promise.all([
-        tx.article.findMany({ where: { id: { in: [...articleId.values()] } } }),
-        tx.entity.findMany({ where: { id: { in: [...entityId.values()] } }, include: { aliases: true } }),
-        tx.relation.findMany({ where: { id: { in: relations.map((r) => r.id) } }, include: { citations: true } }),
-        tx.dossier.findMany({ where: { id: dossier.id }, include: { items: true } }),
-      ]);
-      const types = ["article", "entity", "relation", "dossier"] as const;
-      await tx.revision.createMany({
-        data: snapshots.flatMap((rows, i) =>
-          rows.map((row) => ({
-            recordType: types[i],
-            recordId: row.id,
-            version: 1,
-            snapshot: JSON.parse(JSON.stringify(row)) as Prisma.InputJsonValue,
-            action: "seed",
-            message: "Seeded from seeds/ici-dossier.json",
-            authorId: opts.actorId ?? null,
-          })),
-        ),
-      });
+      const records: [RecordKind, string][] = [
+        ...[...articleId.values()].map((id) => ["article", id] as [RecordKind, string]),
+        ...[...entityId.values()].map((id) => ["entity", id] as [RecordKind, string]),
+        ...relations.map((r) => ["relation", r.id] as [RecordKind, string]),
+        ["dossier", dossier.id],
+      ];
+      const message = "Seeded from seeds/ici-dossier.json";
+      for (const [kind, id] of records) {
+        const content = await loadRowContent(tx, kind, id);
+        if (content) await writeRevision(tx, { kind, id, version: 1, content, action: "seed", message, authorId: opts.actorId ?? null });
+      }
       await recordAudit({ actorId: opts.actorId ?? null, action: "seed.apply", recordType: "dossier", recordId: dossier.id, details: { articles: articles.length, entities: entities.length } }, tx);
 
       return {

@@ -3,8 +3,9 @@ import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/data";
-import { hashPassword } from "../auth/password";
-import type { Role } from "../auth/policy";
+import { generatePassword, hashPassword, verifyPassword } from "../auth/password";
+import { authorize, type Actor, type Role } from "../auth/policy";
+import { createUserSchema, setDisabledSchema, setRoleSchema, changePasswordSchema } from "./schemas";
 
 export const userPublicSelect = {
   id: true,
@@ -101,5 +102,63 @@ export async function ensureFirstAdmin(email: string, password: string): Promise
     const user = await tx.user.create({ data: { email, name: "Admin", role: "admin", passwordHash }, select: { id: true } });
     await recordAudit({ action: "user.create", recordType: "user", recordId: user.id, details: { email, role: "admin", firstAdmin: true } }, tx);
     return { created: true };
+  });
+}
+
+// ───────── managed from the studio (admins), every call through the one gate
+
+async function assertAnotherActiveAdmin(tx: Pick<ReturnType<typeof db>, "user">, userId: string): Promise<void> {
+  const others = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: userId } } });
+  if (others === 0) throw new AppError("conflict", "This is the last active admin: make someone else an admin first.");
+}
+
+/** Creates a staff account with a one-time password shown to the admin once. */
+export async function createUserAsAdmin(actor: Actor, raw: unknown): Promise<{ user: UserDto; password: string }> {
+  authorize(actor, "user.manage");
+  const input = createUserSchema.parse(raw);
+  const password = input.password ?? generatePassword();
+  const user = await createUser({ email: input.email, name: input.name, role: input.role, password }, actor.id);
+  return { user, password };
+}
+
+export async function setRoleAsAdmin(actor: Actor, raw: unknown): Promise<UserDto> {
+  authorize(actor, "user.manage");
+  const { userId, role } = setRoleSchema.parse(raw);
+  const target = await db().user.findUnique({ where: { id: userId }, select: { email: true, role: true } });
+  if (!target) throw new AppError("not_found", "This user does not exist.");
+  if (target.role === "admin" && role !== "admin") await assertAnotherActiveAdmin(db(), userId);
+  return setUserRole(target.email, role, actor.id);
+}
+
+export async function setDisabledAsAdmin(actor: Actor, raw: unknown): Promise<UserDto> {
+  authorize(actor, "user.manage");
+  const { userId, disabled } = setDisabledSchema.parse(raw);
+  const target = await db().user.findUnique({ where: { id: userId }, select: { email: true, role: true } });
+  if (!target) throw new AppError("not_found", "This user does not exist.");
+  if (disabled && userId === actor.id) throw new AppError("conflict", "You cannot disable your own account.");
+  if (disabled && target.role === "admin") await assertAnotherActiveAdmin(db(), userId);
+  return setUserDisabled(target.email, disabled, actor.id);
+}
+
+export async function resetPasswordAsAdmin(actor: Actor, userId: string): Promise<{ password: string }> {
+  authorize(actor, "user.manage");
+  const target = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!target) throw new AppError("not_found", "This user does not exist.");
+  const password = generatePassword();
+  await resetUserPassword(target.email, password, actor.id);
+  return { password };
+}
+
+/** A user changes their own password (the current one is checked); their other sessions end. */
+export async function changeOwnPassword(actor: Actor, raw: unknown, keepSessionId?: string): Promise<void> {
+  authorize(actor, "user.change_own_password");
+  const { current, next } = changePasswordSchema.parse(raw);
+  const user = await db().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, sessionVersion: true } });
+  if (!user || !(await verifyPassword(user.passwordHash, current))) throw new AppError("bad_request", "Your current password is not right.");
+  const passwordHash = await hashPassword(next);
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+    await tx.session.updateMany({ where: { userId: actor.id, revokedAt: null, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) }, data: { revokedAt: new Date() } });
+    await recordAudit({ actorId: actor.id, action: "user.change_password", recordType: "user", recordId: actor.id }, tx);
   });
 }

@@ -27,3 +27,13 @@ export const signInSchema = z.object({
 });
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const setRoleSchema = z.object({ userId: z.string().min(1).max(64), role: roleSchema });
+export const setDisabledSchema = z.object({ userId: z.string().min(1).max(64), disabled: z.preprocess((v) => v === true || v === "true", z.boolean()) });
+export const changePasswordSchema = z
+  .object({
+    current: z.string().min(1, "Enter your current password.").max(200),
+    next: passwordSchema,
+    confirm: z.string().max(200),
+  })
+  .refine((v) => v.next === v.confirm, { message: "The two new passwords differ.", path: ["confirm"] });

@@ -1,31 +1,45 @@
 import { describe, expect, it } from "vitest";
-import { STATES, TRANSITIONS, TRANSITION_NAMES, canTransition, nextState, transitionsFrom } from "./transitions";
+import { STATES, TRANSITIONS, TRANSITION_NAMES, canTransition, effectiveState, refusal, transitionsFrom, type WorkflowView } from "./transitions";
 import { PERMISSIONS } from "../auth/policy";
 
+const view = (state: WorkflowView["state"], extra: Partial<WorkflowView> = {}): WorkflowView => ({ state, pendingState: null, hasPendingChanges: false, publishAt: null, ...extra });
+
 describe("workflow transitions", () => {
-  it("follow draft → in review → published, with changes requested back to draft", () => {
-    expect(nextState("draft", "submit")).toBe("in_review");
-    expect(nextState("in_review", "request_changes")).toBe("draft");
-    expect(nextState("in_review", "publish")).toBe("published");
-    expect(nextState("published", "unpublish")).toBe("draft");
-    expect(nextState("published", "archive")).toBe("archived");
-    expect(nextState("archived", "restore")).toBe("draft");
+  it("draft → in review → published, changes requested back to draft, unpublish, archive, restore", () => {
+    expect(transitionsFrom(view("draft")).sort()).toEqual(["archive", "publish", "schedule", "submit"]);
+    expect(transitionsFrom(view("in_review")).sort()).toEqual(["archive", "publish", "request_changes", "schedule"]);
+    expect(transitionsFrom(view("published")).sort()).toEqual(["archive", "unpublish"]);
+    expect(transitionsFrom(view("archived"))).toEqual(["restore"]);
   });
 
-  it("refuses every transition not in the table, with a readable message", () => {
+  it("runs the review of a published record's next version on its pending state", () => {
+    const pendingDraft = view("published", { hasPendingChanges: true, pendingState: "draft" });
+    expect(effectiveState(pendingDraft)).toBe("draft");
+    expect(transitionsFrom(pendingDraft).sort()).toEqual(["archive", "discard_changes", "publish", "schedule", "submit", "unpublish"]);
+    const pendingReview = view("published", { hasPendingChanges: true, pendingState: "in_review" });
+    expect(canTransition(pendingReview, "request_changes")).toBe(true);
+    expect(canTransition(pendingReview, "submit")).toBe(false);
+  });
+
+  it("only a scheduled record can be unscheduled", () => {
+    expect(canTransition(view("in_review"), "unschedule")).toBe(false);
+    expect(canTransition(view("in_review", { publishAt: new Date() }), "unschedule")).toBe(true);
+  });
+
+  it("refuses with a readable message", () => {
     let refused = 0;
     for (const s of STATES)
       for (const t of TRANSITION_NAMES)
-        if (!canTransition(s, t)) {
-          expect(() => nextState(s, t)).toThrow(/^Cannot /);
+        if (!canTransition(view(s), t)) {
+          expect(refusal(view(s), t)).toMatch(/^(Cannot |There are no|This record is not)/);
           refused++;
         }
-    expect(refused).toBe(STATES.length * TRANSITION_NAMES.length - TRANSITION_NAMES.reduce((n, t) => n + TRANSITIONS[t].from.length, 0));
-    expect(() => nextState("archived", "publish")).toThrow("Cannot publish a record that is archived");
+    expect(refused).toBeGreaterThan(10);
+    expect(refusal(view("archived"), "publish")).toBe("Cannot publish a record that is archived.");
   });
 
-  it("names a real permission for every transition", () => {
+  it("names a real permission for every transition, and asks a comment only for requesting changes", () => {
     for (const t of TRANSITION_NAMES) expect(PERMISSIONS).toHaveProperty(TRANSITIONS[t].permission);
-    expect(transitionsFrom("in_review").sort()).toEqual(["archive", "publish", "request_changes"]);
+    expect(TRANSITION_NAMES.filter((t) => TRANSITIONS[t].needsComment)).toEqual(["request_changes"]);
   });
 });

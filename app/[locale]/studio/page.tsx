@@ -21,7 +21,7 @@ export default async function StudioPage({ params }: { params: Promise<{ locale:
     countArticlesByState(),
     countEntitiesByTypeAndState(),
     countDossiersByState(),
-    listArticlesForStudio(50),
+    listArticlesForStudio({ sort: "updated_desc", page: 1, pageSize: 50 }).then((r) => r.rows),
   ]);
   const entityTotals: Record<string, number> = {};
   for (const row of entityCounts) entityTotals[row.state] = (entityTotals[row.state] ?? 0) + row._count._all;
