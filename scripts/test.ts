@@ -126,7 +126,8 @@ async function main(): Promise<number> {
       const appPort = await freePort();
       app = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort), "-H", "127.0.0.1"], {
         cwd: ROOT,
-        env: { ...env, DATABASE_URL: env.SIJILL_E2E_DATABASE_URL, PORT: String(appPort) },
+        // the scheduler looks for due records every second, so a scheduled publish shows quickly
+        env: { ...env, DATABASE_URL: env.SIJILL_E2E_DATABASE_URL, PORT: String(appPort), SIJILL_SCHEDULER_INTERVAL: "1" },
         stdio: ["ignore", "ignore", "inherit"],
       });
       env.SIJILL_E2E_BASE_URL = `http://127.0.0.1:${appPort}`;

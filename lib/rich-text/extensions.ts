@@ -5,7 +5,7 @@ import StarterKit from "@tiptap/starter-kit";
 
 /** `dir` attribute (rtl / ltr / auto) on block nodes: mixed Arabic-English text. */
 export const TextDirection = Extension.create({
-  name: "textDirection",
+  name: "sijillTextDirection",
   addGlobalAttributes() {
     return [
       {

@@ -162,3 +162,8 @@ export async function changeOwnPassword(actor: Actor, raw: unknown, keepSessionI
     await recordAudit({ actorId: actor.id, action: "user.change_password", recordType: "user", recordId: actor.id }, tx);
   });
 }
+
+/** Names of staff, for "author" filters (every signed-in staff member may see them). */
+export async function listStaffNames(): Promise<{ id: string; name: string }[]> {
+  return db().user.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}

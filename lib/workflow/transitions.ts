@@ -5,7 +5,7 @@
 // A published record can carry a pending next version (edited while the published
 // one stays live). Its review runs on the pending version: submit / request changes
 // move the pending state; publish applies it; discard drops it.
-import type { Action } from "../auth/policy";
+import { can, type Action, type Actor } from "../auth/policy";
 
 export const STATES = ["draft", "in_review", "published", "archived"] as const;
 export type WorkflowState = (typeof STATES)[number];
@@ -51,4 +51,9 @@ export function refusal(v: WorkflowView, t: Transition): string {
   if (t === "discard_changes") return "There are no pending changes to discard.";
   if (t === "unschedule") return "This record is not scheduled.";
   return `Cannot ${what} a record that is ${HUMAN[effectiveState(v)]}${v.state === "published" && v.hasPendingChanges ? " (pending changes)" : ""}.`;
+}
+
+/** The transitions this actor may take on this record now (the studio's buttons; the server checks again). */
+export function allowedTransitions(actor: Actor, row: WorkflowView & { createdById: string | null }): Transition[] {
+  return transitionsFrom(row).filter((t) => can(actor, TRANSITIONS[t].permission, row));
 }
