@@ -9,6 +9,7 @@ import { authorize, type Actor } from "../auth/policy";
 import { recordAudit } from "../audit/data";
 import { authorNames, baseRow, countStates, createRecordIn, orderByOf, studioRowSelect, workflowWhere, type StudioRowBase } from "../records/data";
 import type { StudioListQuery } from "../records/schemas";
+import { suggestMentionsIn } from "../mentions/data";
 import { articleContentSchema, importSourceSchema } from "./schemas";
 import { prepareImport } from "./import";
 import { jaccard, NEAR_DUPLICATE_JACCARD, shingles, simhash, SIMHASH_RADIUS } from "./fingerprint";
@@ -262,8 +263,9 @@ export async function importArticle(actor: Actor, raw: unknown): Promise<ImportO
         message: source.fileName ? `Imported from ${source.fileName}` : "Imported from pasted text",
         article: { originalText: prepared.originalText, originalFormat: prepared.format, sourceFile: source.fileName, duplicateOfId: duplicates[0]?.id ?? null },
       });
+      const { suggested } = await suggestMentionsIn(tx, id);
       await recordAudit(
-        { actorId: actor.id, action: "article.import", recordType: "article", recordId: id, details: { file: source.fileName, format: source.format, duplicateOf: duplicates[0]?.id ?? null } },
+        { actorId: actor.id, action: "article.import", recordType: "article", recordId: id, details: { file: source.fileName, format: source.format, duplicateOf: duplicates[0]?.id ?? null, suggestedMentions: suggested } },
         tx,
       );
       return { status: "imported" as const, id, title: content.title, duplicates };

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "record.restore_revision": { admin: "all", editor: "all", contributor: "own" },
   "article.import": { admin: "all", editor: "all", contributor: "all" },
   "annotation.create": { admin: "all", editor: "all", contributor: "all" },
+  "mention.suggest": { admin: "all", editor: "all", contributor: "all" },
+  "mention.decide": { admin: "all", editor: "all", contributor: "never" },
   "dossier.curate": { admin: "all", editor: "all", contributor: "never" },
   "audit.view": { admin: "all", editor: "never", contributor: "never" },
   "user.manage": { admin: "all", editor: "never", contributor: "never" },

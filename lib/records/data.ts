@@ -21,6 +21,7 @@ import { anchorAt, reanchor } from "../anchors/anchor";
 import { normalizeNameKey } from "../arabic/normalize";
 import { slugify } from "../validation";
 import { changedFields } from "../revisions/diff";
+import { suggestMentionsIn } from "../mentions/data";
 import { CONTENT_SCHEMAS, createPermission, editPermission, type AnyContent, type ContentOf, type RecordKind } from "./kinds";
 import type { ArticleContent } from "../articles/schemas";
 import type { EntityContent } from "../entities/schemas";
@@ -192,7 +193,10 @@ async function applyArticle(tx: Tx, id: string, c: ArticleContent): Promise<void
   const before = await tx.article.findUniqueOrThrow({ where: { id }, select: { plainText: true } });
   const cols = articleColumns(c);
   await tx.article.update({ where: { id }, data: cols });
-  await reanchorArticlePassages(tx, id, before.plainText, cols.plainText);
+  if (before.plainText !== cols.plainText) {
+    await reanchorArticlePassages(tx, id, before.plainText, cols.plainText);
+    await suggestMentionsIn(tx, id);
+  }
 }
 
 export type ArticleCreateExtra = {

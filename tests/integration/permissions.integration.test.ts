@@ -11,6 +11,7 @@ import { importArticle } from "@/lib/articles/data";
 import { listAuditEvents } from "@/lib/audit/data";
 import { changeOwnPassword, createUserAsAdmin } from "@/lib/users/data";
 import { db } from "@/lib/db/client";
+import { createMention, decideMentions } from "@/lib/mentions/data";
 import { articleContent, doc, dossierContent, PASSWORD, staff } from "../helpers/fixtures";
 
 type Who = "own" | "other";
@@ -58,6 +59,19 @@ const OPERATIONS: Record<Action, { record: boolean; run: (actor: Actor & { email
     run: async (a) => {
       const id = await article(admin);
       return createRecord(a, "annotation", { body: doc("ملاحظة"), visibility: "internal" }, { passage: { articleId: id, start: 0, end: 5, exact: "افتتح" } });
+    },
+  },
+  "mention.suggest": {
+    record: false,
+    run: async (a) => createMention(a, { articleId: await article(admin), entityId: (await createRecord(admin, "entity", { type: "place", nameAr: "الكويت", nameEn: "Kuwait" })).id, start: 41, end: 47, exact: "الكويت" }),
+  },
+  "mention.decide": {
+    record: false,
+    run: async (a) => {
+      const articleId = await article(admin);
+      const entityId = (await createRecord(admin, "entity", { type: "place", nameAr: "الكويت", nameEn: "Kuwait" })).id;
+      const m = await createMention(actors.contributor, { articleId, entityId, start: 41, end: 47, exact: "الكويت" }); // a suggestion
+      return decideMentions(a, { ids: [m.id], decision: "confirmed" });
     },
   },
   "dossier.curate": { record: false, run: (a) => createRecord(a, "dossier", dossierContent()) },
