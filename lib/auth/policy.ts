@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   "annotation.create": { admin: "all", editor: "all", contributor: "all" },
   "mention.suggest": { admin: "all", editor: "all", contributor: "all" },
   "mention.decide": { admin: "all", editor: "all", contributor: "never" },
+  "entity.merge": { admin: "all", editor: "all", contributor: "never" },
   "dossier.curate": { admin: "all", editor: "all", contributor: "never" },
   "audit.view": { admin: "all", editor: "never", contributor: "never" },
   "user.manage": { admin: "all", editor: "never", contributor: "never" },
