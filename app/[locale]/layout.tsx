@@ -27,7 +27,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white">
           {t("skip")}
         </a>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* the public site's client components need no messages: none are shipped; the studio's layout provides its own */}
+        <NextIntlClientProvider messages={{}}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -50,6 +50,11 @@ export async function RecordPage({
           <SaveBar
             extra={
               <span className="ms-auto flex flex-wrap gap-3 text-sm">
+                {kind === "article" && (
+                  <a href={`/${locale}/studio/articles/${row.id}/passages`} className="font-semibold" data-testid="passages-link">
+                    {t("passages")}
+                  </a>
+                )}
                 <a href={`/${locale}/studio/history/${kind}/${row.id}`} data-testid="history-link">
                   {t("history")}
                 </a>

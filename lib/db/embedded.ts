@@ -283,6 +283,21 @@ async function inspectPidFile(dataDir: string, log: (l: string) => void): Promis
   }
   log(`removing stale ${pidFile} (pid ${Number.isNaN(pid) ? "?" : pid} is not a running PostgreSQL of this data directory)`);
   await fsp.rm(pidFile, { force: true });
+  // the socket's lock file of that same dead server would stop the next one too
+  // (PostgreSQL trusts a pid that still exists, even as an unreaped zombie)
+  const socketDir = lines[4]?.trim();
+  if (socketDir && Number.isInteger(port)) {
+    const lock = path.join(socketDir, `.s.PGSQL.${port}.lock`);
+    try {
+      const lockPid = Number.parseInt((await fsp.readFile(lock, "utf8")).split("\n")[0] ?? "", 10);
+      if (lockPid === pid) {
+        await fsp.rm(lock, { force: true });
+        await fsp.rm(path.join(socketDir, `.s.PGSQL.${port}`), { force: true });
+      }
+    } catch {
+      /* no lock file */
+    }
+  }
   return undefined;
 }
 

@@ -12,6 +12,7 @@ import { listAuditEvents } from "@/lib/audit/data";
 import { changeOwnPassword, createUserAsAdmin } from "@/lib/users/data";
 import { db } from "@/lib/db/client";
 import { createMention, decideMentions } from "@/lib/mentions/data";
+import { mergeEntities } from "@/lib/merges/data";
 import { articleContent, doc, dossierContent, PASSWORD, staff } from "../helpers/fixtures";
 
 type Who = "own" | "other";
@@ -72,6 +73,15 @@ const OPERATIONS: Record<Action, { record: boolean; run: (actor: Actor & { email
       const entityId = (await createRecord(admin, "entity", { type: "place", nameAr: "الكويت", nameEn: "Kuwait" })).id;
       const m = await createMention(actors.contributor, { articleId, entityId, start: 41, end: 47, exact: "الكويت" }); // a suggestion
       return decideMentions(a, { ids: [m.id], decision: "confirmed" });
+    },
+  },
+  "entity.merge": {
+    record: false,
+    run: async (a) => {
+      const person = (nameEn: string) => createRecord(admin, "entity", { type: "person", nameAr: `شخص ${nameEn}`, nameEn });
+      const tag = Math.random().toString(36).slice(2, 8);
+      const [survivor, merged] = [await person(`Survivor ${tag}`), await person(`Duplicate ${tag}`)];
+      return mergeEntities(a, { survivorId: survivor.id, mergedId: merged.id, expectedVersions: { survivor: 1, merged: 1 } });
     },
   },
   "dossier.curate": { record: false, run: (a) => createRecord(a, "dossier", dossierContent()) },

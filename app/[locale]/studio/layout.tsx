@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { signOutAction } from "@/lib/auth/actions";
@@ -19,6 +20,7 @@ export default async function StudioLayout({ children, params }: { children: Rea
         { href: "/studio/articles", label: t("nav.articles") },
         { href: "/studio/articles/import", label: t("nav.import") },
         { href: "/studio/entities", label: t("nav.entities") },
+        { href: "/studio/relations", label: t("nav.relations") },
         { href: "/studio/dossiers", label: t("nav.dossiers") },
         { href: "/studio/annotations", label: t("nav.annotations") },
       ],
@@ -32,6 +34,7 @@ export default async function StudioLayout({ children, params }: { children: Rea
     },
   ];
   return (
+    <NextIntlClientProvider messages={await getMessages()}>
     <div className="min-h-screen lg:flex" data-testid="studio">
       <aside className="border-b border-stone-300 bg-stone-100 lg:sticky lg:top-0 lg:h-screen lg:w-60 lg:shrink-0 lg:border-b-0 lg:border-e">
         <div className="flex items-center gap-3 px-4 py-3 lg:block">
@@ -60,5 +63,6 @@ export default async function StudioLayout({ children, params }: { children: Rea
         {children}
       </main>
     </div>
+    </NextIntlClientProvider>
   );
 }

@@ -29,7 +29,8 @@ export default async function EntityPage({ params }: Props) {
   const entity = await getPublishedEntity(key);
   if (!entity) {
     const moved = await findEntityRedirect(key);
-    if (moved) permanentRedirect(`/${locale}/entities/${moved}`);
+    // an old id or slug of an entity merged into another: 308 to the survivor's page
+    if (moved) permanentRedirect(`/${locale}/entities/${encodeURIComponent(moved)}`);
     notFound();
   }
   const t = await getTranslations({ locale, namespace: "entity" });
