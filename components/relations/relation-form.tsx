@@ -29,7 +29,7 @@ export type CitationArticle = { id: string; title: string; plainText: string; st
 /** Loads an article's plain text (a server action that checks the session). */
 export type LoadCitationArticle = (articleId: string) => Promise<ActionResult<CitationArticle>>;
 
-type Citation = { articleId: string; start: number; end: number; exact: string; note: string | null };
+type Citation = { articleId: string; start: number; end: number; exact: string; note: string | null; claim?: string | null };
 type Selection = { start: number; end: number; exact: string };
 
 const WORKFLOW_STATES: readonly string[] = ["draft", "in_review", "published", "archived"];
@@ -399,6 +399,7 @@ function CitationsEditor({
     setCitations(citations.filter((_, i) => i !== index));
   };
   const setNote = (index: number, note: string) => setCitations(citations.map((c, i) => (i === index ? { ...c, note: note === "" ? null : note } : c)));
+  const setClaim = (index: number, claim: string) => setCitations(citations.map((c, i) => (i === index ? { ...c, claim: claim.trim() === "" ? null : claim.trim() } : c)));
 
   return (
     <section aria-labelledby={headingId} className="rounded border border-stone-200 bg-stone-50 p-3" data-testid="citations">
@@ -416,7 +417,7 @@ function CitationsEditor({
           {citations.map((c, i) => {
             const article = articles[c.articleId];
             const st = citationStatus(c, article);
-            const error = e.fieldErrors[`citations.${i}`] ?? e.fieldErrors[`citations.${i}.exact`] ?? e.fieldErrors[`citations.${i}.note`];
+            const error = e.fieldErrors[`citations.${i}`] ?? e.fieldErrors[`citations.${i}.exact`] ?? e.fieldErrors[`citations.${i}.note`] ?? e.fieldErrors[`citations.${i}.claim`];
             return (
               <li
                 key={`${c.articleId}:${c.start}:${c.end}:${i}`}
@@ -455,6 +456,20 @@ function CitationsEditor({
                       readOnly={e.readOnly}
                       onChange={(ev) => setNote(i, ev.target.value)}
                       data-testid="citation-note"
+                    />
+                  </div>
+                  <div className="w-40">
+                    <Label htmlFor={`${headingId}-claim-${i}`} className="text-xs">
+                      {t("claim")}
+                    </Label>
+                    <Input
+                      id={`${headingId}-claim-${i}`}
+                      dir="ltr"
+                      placeholder="YYYY-MM-DD"
+                      value={c.claim ?? ""}
+                      readOnly={e.readOnly}
+                      onChange={(ev) => setClaim(i, ev.target.value)}
+                      data-testid="citation-claim"
                     />
                   </div>
                   {!e.readOnly && (

@@ -53,16 +53,27 @@ const relationSelect = {
   target: { select: { id: true, slug: true, type: true, nameAr: true, nameEn: true } },
   citations: {
     where: published.citation(),
-    select: { id: true, exact: true, start: true, end: true, article: { select: { id: true, slug: true, title: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, exact: true, start: true, end: true, claimStart: true, claimPrecision: true, article: { select: { id: true, slug: true, title: true } } },
   },
 } satisfies Prisma.RelationSelect;
 
 type RelationRow = Prisma.RelationGetPayload<{ select: typeof relationSelect }>;
-export type RelationDto = Omit<RelationRow, "startDate" | "endDate"> & { start: string | null; end: string | null };
+export type RelationDto = Omit<RelationRow, "startDate" | "endDate" | "citations"> & {
+  start: string | null;
+  end: string | null;
+  /** each cited passage, with the date it gives when sources disagree */
+  citations: (Omit<RelationRow["citations"][number], "claimStart" | "claimPrecision"> & { claim: string | null })[];
+};
 
 function toRelation(r: RelationRow): RelationDto {
-  const { startDate, endDate, ...rest } = r;
-  return { ...rest, start: formatPrecise(startDate, r.startPrecision), end: formatPrecise(endDate, r.endPrecision) };
+  const { startDate, endDate, citations, ...rest } = r;
+  return {
+    ...rest,
+    start: formatPrecise(startDate, r.startPrecision),
+    end: formatPrecise(endDate, r.endPrecision),
+    citations: citations.map(({ claimStart, claimPrecision, ...c }) => ({ ...c, claim: formatPrecise(claimStart, claimPrecision) })),
+  };
 }
 
 export type EntityDetailDto = EntitySummaryDto & {

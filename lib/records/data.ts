@@ -424,7 +424,7 @@ async function loadRelation(tx: Tx, id: string): Promise<RelationContent | null>
     start: formatPrecise(r.startDate, r.startPrecision),
     end: formatPrecise(r.endDate, r.endPrecision),
     note: r.note,
-    citations: r.citations.map((c) => ({ articleId: c.articleId, start: c.start, end: c.end, exact: c.exact, note: c.note })),
+    citations: r.citations.map((c) => ({ articleId: c.articleId, start: c.start, end: c.end, exact: c.exact, note: c.note, claim: formatPrecise(c.claimStart, c.claimPrecision) })),
   };
 }
 
@@ -445,7 +445,17 @@ async function relationColumns(tx: Tx, c: RelationContent) {
 
 async function citationRows(tx: Tx, c: RelationContent, actorId: string | null) {
   const rows = [];
-  for (const cit of c.citations) rows.push({ ...(await anchorPassage(tx, cit)), articleId: cit.articleId, note: cit.note, createdById: actorId });
+  for (const cit of c.citations) {
+    const claim = cit.claim ? parsePreciseDate(cit.claim) : null;
+    rows.push({
+      ...(await anchorPassage(tx, cit)),
+      articleId: cit.articleId,
+      note: cit.note,
+      createdById: actorId,
+      claimStart: claim ? toDbDate(claim) : null,
+      claimPrecision: claim?.precision ?? null,
+    });
+  }
   return rows;
 }
 

@@ -22,6 +22,8 @@ export const citationInputSchema = z.object({
   end: z.number().int().min(1),
   exact: z.string().min(1).max(5000),
   note: optionalText(1000, "Note").default(null),
+  /** the date this source gives for the relation ("2017-01-23"…), when sources disagree */
+  claim: optionalPreciseDate("Date this source gives").default(null),
 });
 
 /** The editable content of a relation: what a revision snapshots. */

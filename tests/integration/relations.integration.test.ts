@@ -270,3 +270,30 @@ describe("the evidence about an entity", () => {
     expect(conflictingClaims([])).toEqual([]);
   });
 });
+
+describe("a relation whose sources disagree on its date", () => {
+  it("keeps each source's date with its citation, and the public page shows both", async () => {
+    const ed = await staff("editor");
+    const t = tag();
+    const ids = await twoEntities(ed, t);
+    const a1 = await createRecord(ed, "article", articleContent(`مصدر أول ${t}`, "تولى الأمين العام منصبه في الأول من أكتوبر 2014."));
+    const a2 = await createRecord(ed, "article", articleContent(`مصدر ثان ${t}`, "تسلم الأمين العام مهامه في الثاني من أكتوبر 2014."));
+    const c1 = { ...(await cite(a1.id, "تولى الأمين العام منصبه")), claim: "2014-10-01" };
+    const c2 = { ...(await cite(a2.id, "تسلم الأمين العام مهامه")), claim: "2014-10-02" };
+    const r = await createRecord(ed, "relation", relationContent(ids.person, ids.org, [c1, c2], { start: "2014-10" }));
+    const wc = await getWorkingCopy("relation", r.id);
+    expect(wc!.content.citations.map((c) => c.claim)).toEqual(["2014-10-01", "2014-10-02"]);
+    await expect(createRecord(ed, "relation", relationContent(ids.person, ids.org, [{ ...c1, claim: "1 October" }]))).rejects.toThrow(/Date this source gives/);
+
+    for (const [kind, id] of [["entity", ids.person], ["entity", ids.org], ["article", a1.id], ["article", a2.id], ["relation", r.id]] as const) {
+      await transitionRecord(ed, { kind, id, transition: "publish", expectedVersion: 1 });
+    }
+    const { getPublishedEntity } = await import("@/lib/entities/data");
+    const pub = await getPublishedEntity(ids.person);
+    const rel = pub!.relations.find((x) => x.id === r.id)!;
+    expect(rel.citations.map((c) => [c.claim, c.article.id])).toEqual([
+      ["2014-10-01", a1.id],
+      ["2014-10-02", a2.id],
+    ]);
+  });
+});

@@ -98,8 +98,14 @@ export default async function EntityPage({ params }: Props) {
                     {role ? ` (${role})` : ""}
                     {when ? ` · ${when}` : ""}
                   </span>
+                  {new Set(r.citations.map((c) => c.claim).filter(Boolean)).size > 1 && (
+                    <p className="mt-1 text-sm font-semibold text-amber-800" data-testid="relation-date-conflict">
+                      {t("sourcesDisagree")}
+                    </p>
+                  )}
                   {r.citations.map((c) => (
                     <blockquote key={c.id} className="mt-1 border-s-4 border-stone-200 ps-3 text-sm text-stone-600" lang="ar" dir="rtl">
+                      {c.claim && <strong className="me-1">{showDate(c.claim, locale)}:</strong>}
                       «{c.exact}» — <Link href={`/articles/${c.article.slug}`}>{c.article.title}</Link>
                     </blockquote>
                   ))}
