@@ -215,6 +215,7 @@ function ItemsEditor({ initialLabels }: { initialLabels: DossierItemLabels }) {
                           lang="ar"
                           label={t("noteArOf", { label })}
                           labels={richTextLabels}
+                          readOnly={e.readOnly}
                           testId="dossier-item-note-ar"
                         />
                       </div>
@@ -227,6 +228,7 @@ function ItemsEditor({ initialLabels }: { initialLabels: DossierItemLabels }) {
                           lang="en"
                           label={t("noteEnOf", { label })}
                           labels={richTextLabels}
+                          readOnly={e.readOnly}
                           testId="dossier-item-note-en"
                         />
                       </div>

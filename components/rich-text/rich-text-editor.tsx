@@ -46,6 +46,8 @@ export type RichTextEditorProps = {
   /** data-testid of the editing area (the toolbar gets `${testId}-toolbar`). */
   testId?: string;
   className?: string;
+  /** Shows the document without letting it be changed (and without the toolbar). */
+  readOnly?: boolean;
 };
 
 /** A document with one empty paragraph (the smallest valid document). */
@@ -78,7 +80,7 @@ type Direction = "rtl" | "ltr";
 const DIRECTION_TYPES = ["paragraph", "heading", "listItem", "blockquote"] as const;
 const RECENT_EMITTED = 20;
 
-export function RichTextEditor({ value, onChange, dir = "rtl", lang, label, labels, name, testId, className }: RichTextEditorProps) {
+export function RichTextEditor({ value, onChange, dir = "rtl", lang, label, labels, name, testId, className, readOnly = false }: RichTextEditorProps) {
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -119,6 +121,7 @@ export function RichTextEditor({ value, onChange, dir = "rtl", lang, label, labe
     // nothing in the schema and avoids the duplicate-name warning.
     enableCoreExtensions: { textDirection: false },
     content: initial,
+    editable: !readOnly,
     immediatelyRender: false, // rendered on the server without the editor; created on the client
     editorProps,
     onUpdate: ({ editor: ed }) => {
@@ -237,9 +240,14 @@ export function RichTextEditor({ value, onChange, dir = "rtl", lang, label, labe
     buttons.current[next]?.focus();
   }
 
+  useEffect(() => {
+    if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
+
   return (
     <div className={cn("rounded border border-stone-400 bg-white", className)}>
       <div
+        hidden={readOnly}
         role="toolbar"
         aria-label={labels.toolbar ?? label}
         onKeyDown={onToolbarKeyDown}

@@ -121,6 +121,7 @@ export function RichTextField({ name, label, dir = "rtl", lang, nullable }: { na
         lang={lang}
         label={label}
         labels={labels}
+        readOnly={e.readOnly}
         testId={`field-${name}`}
       />
       <FieldError>{error}</FieldError>
