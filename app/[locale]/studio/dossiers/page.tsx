@@ -4,13 +4,8 @@ import { authorize, can } from "@/lib/auth/policy";
 import { listDossiersForStudio } from "@/lib/dossiers/data";
 import { listStaffNames } from "@/lib/users/data";
 import { studioListQuerySchema } from "@/lib/records/schemas";
-import { ListFilters, listHref } from "@/components/studio/list-filters";
-import { StateCounts } from "@/components/studio/state-counts";
+import { StudioList, workflowColumns } from "@/components/studio/studio-list";
 import { RecordFlags } from "@/components/studio/record-flags";
-import { formatDateTime } from "@/components/studio/format";
-import { Table, THead, TBody, Tr, Th, Td } from "@/components/ui/table";
-import { Pagination } from "@/components/ui/pagination";
-import { StateBadge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
@@ -22,74 +17,45 @@ export default async function StudioDossiersPage({ params, searchParams }: { par
   const user = await requireUser(locale, base);
   authorize(user, "studio.access");
   const query = studioListQuerySchema.parse(await searchParams);
-  const t = await getTranslations({ locale, namespace: "studio" });
   const td = await getTranslations({ locale, namespace: "dossiers" });
-  const [{ rows, total, counts }, authors] = await Promise.all([listDossiersForStudio(query), listStaffNames()]);
-  const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
+  const [{ rows, total, counts }, authors, wf] = await Promise.all([listDossiersForStudio(query), listStaffNames(), workflowColumns(locale)]);
   return (
-    <div>
-      <header className="mb-4 flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold">{td("title")}</h1>
-        {can(user, "dossier.curate") && (
-          <div className="ms-auto flex gap-2">
-            <a href={`${base}/new`} className={buttonClasses()} data-testid="new-dossier">
-              {td("new")}
+    <StudioList
+      locale={locale}
+      base={base}
+      query={query}
+      total={total}
+      counts={counts}
+      authors={authors}
+      title={td("title")}
+      actions={
+        can(user, "dossier.curate") && (
+          <a href={`${base}/new`} className={buttonClasses()} data-testid="new-dossier">
+            {td("new")}
+          </a>
+        )
+      }
+      columns={[td("columns.titles"), td("columns.items"), ...wf.headers]}
+      testId="dossier-table"
+      rowTestId="dossier-row"
+      rows={rows.map((r) => ({
+        key: r.id,
+        cells: [
+          <>
+            <a href={`${base}/${r.id}`} className="font-semibold">
+              <span lang="ar" dir="rtl">
+                {r.titleAr}
+              </span>
             </a>
-          </div>
-        )}
-      </header>
-      <div className="mb-3">
-        <StateCounts counts={counts} locale={locale} hrefFor={(s) => listHref(base, query, { state: s, page: undefined })} testId="state-counts" />
-      </div>
-      <ListFilters locale={locale} action={base} query={query} authors={authors} />
-      <p className="mb-2 text-sm text-stone-600" role="status">
-        {t("list.total", { count: total })}
-      </p>
-      {rows.length === 0 ? (
-        <p className="rounded border border-dashed border-stone-300 p-6 text-center text-stone-600">{t("list.empty")}</p>
-      ) : (
-        <Table data-testid="dossier-table">
-          <THead>
-            <Tr>
-              <Th>{td("columns.titles")}</Th>
-              <Th>{td("columns.items")}</Th>
-              <Th>{t("columns.state")}</Th>
-              <Th>{t("columns.author")}</Th>
-              <Th>{t("columns.updated")}</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {rows.map((r) => (
-              <Tr key={r.id} data-testid="dossier-row">
-                <Td>
-                  <a href={`${base}/${r.id}`} className="font-semibold">
-                    <span lang="ar" dir="rtl">
-                      {r.titleAr}
-                    </span>
-                  </a>
-                  <RecordFlags locale={locale} row={r} />
-                  <span className="block text-stone-700" lang="en" dir="ltr">
-                    {r.titleEn}
-                  </span>
-                </Td>
-                <Td className="tabular-nums">{r.items}</Td>
-                <Td>
-                  <StateBadge state={r.state} label={t(`state.${r.state}`)} />
-                </Td>
-                <Td>{r.author}</Td>
-                <Td className="whitespace-nowrap text-sm">{formatDateTime(r.updatedAt, locale)}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
-      <Pagination
-        className="mt-4"
-        page={query.page}
-        pageCount={pageCount}
-        hrefFor={(page) => listHref(base, query, { page })}
-        labels={{ navigation: t("list.pagination.label"), previous: t("list.pagination.previous"), next: t("list.pagination.next"), page: (p: number) => t("list.pagination.page", { page: p }) }}
-      />
-    </div>
+            <RecordFlags locale={locale} row={r} />
+            <span className="block text-stone-700" lang="en" dir="ltr">
+              {r.titleEn}
+            </span>
+          </>,
+          <span className="tabular-nums">{r.items}</span>,
+          ...wf.cells(r),
+        ],
+      }))}
+    />
   );
 }
