@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   "mention.decide": { admin: "all", editor: "all", contributor: "never" },
   "entity.merge": { admin: "all", editor: "all", contributor: "never" },
   "dossier.curate": { admin: "all", editor: "all", contributor: "never" },
+  "export.drafts": { admin: "all", editor: "all", contributor: "all" },
   "audit.view": { admin: "all", editor: "never", contributor: "never" },
   "user.manage": { admin: "all", editor: "never", contributor: "never" },
   "user.change_own_password": { admin: "all", editor: "all", contributor: "all" },

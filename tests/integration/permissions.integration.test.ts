@@ -13,6 +13,7 @@ import { changeOwnPassword, createUserAsAdmin } from "@/lib/users/data";
 import { db } from "@/lib/db/client";
 import { createMention, decideMentions } from "@/lib/mentions/data";
 import { mergeEntities } from "@/lib/merges/data";
+import { exportCollection } from "@/lib/export/data";
 import { articleContent, doc, dossierContent, PASSWORD, staff } from "../helpers/fixtures";
 
 type Who = "own" | "other";
@@ -85,6 +86,14 @@ const OPERATIONS: Record<Action, { record: boolean; run: (actor: Actor & { email
     },
   },
   "dossier.curate": { record: false, run: (a) => createRecord(a, "dossier", dossierContent()) },
+  "export.drafts": {
+    record: false,
+    run: async (a) => {
+      let bytes = 0;
+      for await (const chunk of exportCollection({ scope: { dossier: "ici" }, includeDrafts: true, actor: a })) bytes += chunk.length;
+      return bytes;
+    },
+  },
   "audit.view": { record: false, run: (a) => listAuditEvents(a, {}) },
   "user.manage": { record: false, run: (a) => createUserAsAdmin(a, { email: `new-${Math.random().toString(36).slice(2)}@example.org`, name: "New", role: "contributor" }) },
   "user.change_own_password": {
