@@ -12,49 +12,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { readEnv } from "../lib/env";
 import { ensurePrismaClient, ROOT } from "../lib/setup/generate";
+import { fail, here, progressBar } from "./cli";
 
 const USAGE = "usage: npm run import -- <file.json> [--replace]";
-
-// npm runs scripts from the project folder; a relative path means the folder the command was typed in
-const here = process.env.INIT_CWD ?? process.cwd();
-
-function fail(message: string): never {
-  process.stderr.write(`error: ${message}\n`);
-  process.exit(1);
-}
-
-/** A text progress bar on standard error (one line per 10 % when it is not a terminal). */
-function progressBar(label: string) {
-  const tty = process.stderr.isTTY === true;
-  let last = 0;
-  let step = -1;
-  let drawn = false;
-  return {
-    update(done: number, total: number, note: string) {
-      const ratio = total > 0 ? Math.min(1, done / total) : 1;
-      const now = Date.now();
-      if (tty && now - last < 80 && ratio < 1) return;
-      last = now;
-      const width = 30;
-      const filled = Math.round(ratio * width);
-      const line = `${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}% ${note}`;
-      if (tty) {
-        process.stderr.write(`\r${line}\x1b[K`);
-        drawn = true;
-      } else if (Math.floor(ratio * 10) !== step) {
-        step = Math.floor(ratio * 10);
-        process.stderr.write(`${line}\n`);
-      }
-    },
-    restart() {
-      step = -1;
-    },
-    end() {
-      if (drawn) process.stderr.write("\n");
-      drawn = false;
-    },
-  };
-}
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 

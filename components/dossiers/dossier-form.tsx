@@ -3,7 +3,9 @@
 // titles, the introductions and the ordered items, each an article or an entity
 // with an editor's note in both languages. Items are reordered by dragging or with
 // the move buttons, and added from a search of articles and entities.
-import { useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { useId, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { useSearch } from "@/components/studio/use-search";
+import type { ActionResult } from "@/lib/action-result";
 import { useLocale, useTranslations } from "next-intl";
 import type { RichTextDoc } from "@/lib/rich-text/document";
 import { searchArticlesAction } from "@/lib/articles/actions";
@@ -270,55 +272,42 @@ function ItemPicker({
   const id = useId();
   const [q, setQ] = useState("");
   const [type, setType] = useState<PickerType>("article");
-  const [results, setResults] = useState<PickerResult[] | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
   // Debounced search; a newer query or type cancels the answer of an older one.
-  useEffect(() => {
-    const query = q.trim();
-    if (!query) {
-      setResults(null);
-      setError(null);
-      setLoading(false);
-      return;
-    }
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      setLoading(true);
-      let found: PickerResult[] | null = null;
-      let failure: string | null = null;
+  const search = useSearch<PickerResult>(
+    q,
+    async (query): Promise<ActionResult<PickerResult[]>> => {
       if (type === "article") {
         const r = await searchArticlesAction(query);
-        if (r.ok)
-          found = r.data.map((a) => ({
-            ref: `article:${a.id}`,
-            item: { articleId: a.id, entityId: null },
-            label: { kind: "article", title: a.title, state: a.state },
-            text: a.outlet ? `${a.title} — ${a.outlet}` : a.title,
-          }));
-        else failure = r.error.message;
-      } else {
-        const r = await searchEntitiesAction(query, type);
-        if (r.ok)
-          found = r.data.map((en) => ({
-            ref: `entity:${en.id}`,
-            item: { articleId: null, entityId: en.id },
-            label: { kind: "entity", type: en.type, nameAr: en.nameAr, nameEn: en.nameEn, state: en.state },
-            text: locale === "ar" ? en.nameAr || en.nameEn : en.nameEn || en.nameAr,
-          }));
-        else failure = r.error.message;
+        return !r.ok
+          ? r
+          : {
+              ok: true,
+              data: r.data.map((a) => ({
+                ref: `article:${a.id}`,
+                item: { articleId: a.id, entityId: null },
+                label: { kind: "article", title: a.title, state: a.state },
+                text: a.outlet ? `${a.title} — ${a.outlet}` : a.title,
+              })),
+            };
       }
-      if (cancelled) return;
-      setResults(found);
-      setError(failure);
-      setLoading(false);
-    }, SEARCH_DELAY_MS);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [q, type, locale]);
+      const r = await searchEntitiesAction(query, type);
+      return !r.ok
+        ? r
+        : {
+            ok: true,
+            data: r.data.map((en) => ({
+              ref: `entity:${en.id}`,
+              item: { articleId: null, entityId: en.id },
+              label: { kind: "entity", type: en.type, nameAr: en.nameAr, nameEn: en.nameEn, state: en.state },
+              text: locale === "ar" ? en.nameAr || en.nameEn : en.nameEn || en.nameAr,
+            })),
+          };
+    },
+    `${type}:${locale}`,
+    SEARCH_DELAY_MS,
+  );
+  const { results, loading } = search;
+  const error = search.error?.message ?? null;
 
   const summary = !q.trim() ? t("hint") : loading ? t("searching") : error ? "" : results && results.length === 0 ? t("noResults") : results ? t("count", { count: results.length }) : "";
 

@@ -6,6 +6,7 @@
 // part in, each with "Undo". The server checks the permission, both versions and
 // every refusal (self, already merged, another type); this only asks and shows.
 import { useEffect, useId, useState } from "react";
+import { useSearch } from "@/components/studio/use-search";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { previewMergeAction, mergeEntitiesAction, undoMergeAction } from "@/lib/merges/actions";
@@ -102,43 +103,16 @@ function MergeChooser({
   const errorText = useErrorText();
   const id = useId();
   const [q, setQ] = useState("");
-  const [results, setResults] = useState<MergeCandidateDto[] | null>(null);
-  const [searching, setSearching] = useState(false);
-  const [searchError, setSearchError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<MergeCandidateDto | null>(null);
   const [preview, setPreview] = useState<MergePreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [mergeError, setMergeError] = useState<string>();
 
   // search entities of the same type (debounced); the entity itself is left out
-  useEffect(() => {
-    const query = q.trim();
-    if (!query) {
-      setResults(null);
-      setSearchError(null);
-      setSearching(false);
-      return;
-    }
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      setSearching(true);
-      const r = await searchEntitiesAction(query, type);
-      if (cancelled) return;
-      setSearching(false);
-      if (r.ok) {
-        setResults(r.data.filter((e) => e.id !== entityId));
-        setSearchError(null);
-      } else {
-        setResults(null);
-        setSearchError(errorText(r.error));
-      }
-    }, SEARCH_DELAY_MS);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q, type, entityId]);
+  const search = useSearch(q, (query) => searchEntitiesAction(query, type), type, SEARCH_DELAY_MS);
+  const results = search.results?.filter((e) => e.id !== entityId) ?? null;
+  const searching = search.loading;
+  const searchError = search.error ? errorText(search.error) : null;
 
   // what merging the chosen one would move (asked again whenever the choice or this entity's version changes)
   useEffect(() => {

@@ -13,6 +13,7 @@ import { createRecordAction } from "@/lib/records/actions";
 import type { StudioPassage } from "@/lib/mentions/data";
 import { docToPlainText, type RichTextDoc } from "@/lib/rich-text/document";
 import { Button } from "@/components/ui/button";
+import { useSearch } from "@/components/studio/use-search";
 import { Input, Label, Textarea, FieldError } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Badge } from "@/components/ui/badge";
@@ -371,7 +372,6 @@ function SelectionPanel({
   const name = (e: { nameAr: string; nameEn: string }) => (locale === "ar" ? e.nameAr || e.nameEn : e.nameEn || e.nameAr);
   const [mode, setMode] = useState<"link" | "note">("link");
   const [q, setQ] = useState(s.exact);
-  const [hits, setHits] = useState<EntityHit[] | null>(null);
   const [creating, setCreating] = useState(false);
   const [newType, setNewType] = useState<(typeof TYPES)[number]>("person");
   const [nameAr, setNameAr] = useState(s.exact);
@@ -379,18 +379,8 @@ function SelectionPanel({
   const [note, setNote] = useState("");
   const [visibility, setVisibility] = useState<"internal" | "public">("internal");
 
-  useEffect(() => {
-    if (mode !== "link" || !q.trim()) return setHits(null);
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      const r = await searchEntitiesAction(q.trim());
-      if (!cancelled) setHits(r.ok ? r.data : []);
-    }, 250);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [q, mode]);
+  const search = useSearch<EntityHit>(mode === "link" ? q : "", (query) => searchEntitiesAction(query), "", 250);
+  const hits = search.error ? [] : search.results;
 
   const passage = { articleId: aid, start: s.start, end: s.end, exact: s.exact };
   const link = (entityId: string) => onAct(() => createMentionAction({ ...passage, entityId }), t("linked")).then((ok) => ok && onClear());

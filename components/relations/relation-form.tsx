@@ -13,6 +13,7 @@ import { RELATION_TYPES } from "@/lib/relations/schemas";
 import { searchEntitiesAction } from "@/lib/entities/actions";
 import { searchArticlesAction } from "@/lib/articles/actions";
 import { TextField } from "@/components/studio/fields";
+import { useSearch } from "@/components/studio/use-search";
 import { useRecordEditor } from "@/components/studio/record-editor";
 import { Badge, StateBadge, type WorkflowState } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -33,7 +34,6 @@ type Citation = { articleId: string; start: number; end: number; exact: string; 
 type Selection = { start: number; end: number; exact: string };
 
 const WORKFLOW_STATES: readonly string[] = ["draft", "in_review", "published", "archived"];
-const SEARCH_DELAY_MS = 300;
 
 const citationsOf = (v: unknown): Citation[] => (Array.isArray(v) ? (v as Citation[]) : []);
 
@@ -180,37 +180,6 @@ function DateField({ name, label }: { name: "start" | "end"; label: string }) {
 }
 
 /** Debounced search; a newer query cancels the answer of an older one. */
-function useSearch<T>(q: string, run: (q: string) => Promise<ActionResult<T[]>>, scope = "") {
-  const [results, setResults] = useState<T[] | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const runRef = useRef(run);
-  runRef.current = run;
-  useEffect(() => {
-    const query = q.trim();
-    if (!query) {
-      setResults(null);
-      setError(null);
-      setLoading(false);
-      return;
-    }
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      setLoading(true);
-      const r = await runRef.current(query);
-      if (cancelled) return;
-      setResults(r.ok ? r.data : null);
-      setError(r.ok ? null : r.error.message);
-      setLoading(false);
-    }, SEARCH_DELAY_MS);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [q, scope]);
-  return { results, loading, error };
-}
-
 function EntityNames({ entity }: { entity: RelationEntityLabel }) {
   return (
     <>
@@ -250,7 +219,9 @@ function EntityPicker({
   const [q, setQ] = useState("");
   const [type, setType] = useState("");
   const run = useCallback((query: string) => searchEntitiesAction(query, type || undefined), [type]);
-  const { results, loading, error } = useSearch<RelationEntityLabel>(q, run, type);
+  const search = useSearch<RelationEntityLabel>(q, run, type);
+  const { results, loading } = search;
+  const error = search.error?.message ?? null;
   const fieldError = e.fieldErrors[field];
   const other = String(e.content[field === "sourceId" ? "targetId" : "sourceId"] ?? "");
   const summary = !q.trim() ? t("hint") : loading ? t("searching") : error ? "" : results && results.length === 0 ? t("noResults") : results ? t("count", { count: results.length }) : "";
@@ -559,7 +530,9 @@ function CitationPicker({
   const [findMessage, setFindMessage] = useState("");
   const [addError, setAddError] = useState("");
   const boxRef = useRef<HTMLDivElement>(null);
-  const { results, loading, error } = useSearch<{ id: string; title: string; state: string; outlet: string | null }>(articleId ? "" : q, searchArticlesAction);
+  const search = useSearch<{ id: string; title: string; state: string; outlet: string | null }>(articleId ? "" : q, searchArticlesAction);
+  const { results, loading } = search;
+  const error = search.error?.message ?? null;
   const article = articleId ? articles[articleId] : undefined;
   const text = article?.plainText ?? "";
 
