@@ -5,12 +5,15 @@ import { LanguageSwitch } from "./language-switch";
 export async function SiteHeader({ locale }: { locale: string }) {
   const t = await getTranslations({ locale, namespace: "nav" });
   const site = await getTranslations({ locale, namespace: "site" });
+  const s = await getTranslations({ locale, namespace: "search" });
   const links = [
     { href: "/", label: t("home") },
     { href: "/people", label: t("people") },
     { href: "/organizations", label: t("organizations") },
     { href: "/events", label: t("events") },
     { href: "/places", label: t("places") },
+    { href: "/timeline", label: t("timeline") },
+    { href: "/network", label: t("network") },
   ];
   return (
     <header className="border-b border-stone-300 bg-white/70">
@@ -25,6 +28,23 @@ export async function SiteHeader({ locale }: { locale: string }) {
             </Link>
           ))}
         </nav>
+        {/* a plain GET form: search works before (and without) any JavaScript */}
+        <form role="search" action={`/${locale}/search`} method="get" className="flex items-center gap-1">
+          <label htmlFor="site-search" className="sr-only">
+            {s("label")}
+          </label>
+          <input
+            id="site-search"
+            name="q"
+            type="search"
+            placeholder={s("placeholder")}
+            className="w-40 rounded border border-stone-400 bg-white px-2 py-1 text-sm sm:w-56"
+            data-testid="header-search"
+          />
+          <button type="submit" className="rounded border border-stone-500 px-2 py-1 text-sm text-stone-800">
+            {s("submit")}
+          </button>
+        </form>
         <div className="ms-auto flex items-center gap-4 text-sm">
           <Link href="/studio" className="text-stone-700">
             {t("studio")}

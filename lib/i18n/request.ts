@@ -4,7 +4,7 @@ import { routing } from "./routing";
 
 // Messages are split by area (the public site, the studio, its content editors, its
 // admin pages) so each stays readable; every area has its own top-level namespaces.
-const AREAS = ["", "studio.", "studio-content.", "studio-admin.", "studio-relations.", "studio-merge."] as const;
+const AREAS = ["", "search.", "explore.", "studio.", "studio-content.", "studio-admin.", "studio-relations.", "studio-merge."] as const;
 
 async function loadMessages(locale: string): Promise<Record<string, unknown>> {
   const parts = await Promise.all(AREAS.map(async (area) => (await import(`./messages/${area}${locale}.json`)).default as Record<string, unknown>));
