@@ -44,3 +44,16 @@ export const isPublished = {
   entity: (e: { state: string; mergedIntoId: string | null } | null | undefined): boolean =>
     e?.state === PUBLISHED && e.mergedIntoId === null,
 };
+
+/**
+ * The same rules as SQL conditions, for the few public reads written in SQL (search).
+ * `alias` is the table alias in the query. tests/integration/published.integration.test.ts
+ * checks that these select exactly the rows the Prisma filters above select.
+ */
+export const publishedSql = {
+  article: (a: string): string => `${a}."state" = 'published'`,
+  entity: (e: string): string => `${e}."state" = 'published' AND ${e}."mergedIntoId" IS NULL`,
+  /** a confirmed mention `m` whose article `a` and entity `e` (joined by the caller) are public */
+  mention: (m: string, a: string, e: string): string =>
+    `${m}."state" = 'confirmed' AND ${m}."articleId" = ${a}."id" AND ${m}."entityId" = ${e}."id" AND ${publishedSql.article(a)} AND ${publishedSql.entity(e)}`,
+};

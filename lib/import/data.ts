@@ -19,6 +19,7 @@
 //
 // Who did what stays in the installation the file came from: the import is attributed
 // to the importer (createdBy/updatedBy, the revisions, the audit event).
+import { syncSearchDocuments } from "../search/data";
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
@@ -285,9 +286,11 @@ class Writer {
     try {
       switch (section) {
         case "articles":
-          return await this.articles(batch as Batch<"articles">);
+          await this.articles(batch as Batch<"articles">);
+          return await syncSearchDocuments(this.tx, { articles: batch.map((b) => (b.record as { id: string }).id) });
         case "entities":
-          return await this.entities(batch as Batch<"entities">);
+          await this.entities(batch as Batch<"entities">);
+          return await syncSearchDocuments(this.tx, { entities: batch.map((b) => (b.record as { id: string }).id) });
         case "mentions":
           return await this.mentions(batch as Batch<"mentions">);
         case "relations":

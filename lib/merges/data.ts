@@ -16,6 +16,7 @@
 // and a revision, so an editor with one open gets a conflict instead of silently
 // pointing it back at the duplicate, and a pending version published later does not
 // bring the duplicate back.
+import { syncSearchDocuments } from "../search/data";
 import "server-only";
 import { db } from "../db/client";
 import type { Citation as CitationRow, Mention as MentionRow, Prisma, Relation as RelationRow } from "../db/generated/client";
@@ -427,6 +428,7 @@ export async function mergeEntities(actor: Actor, raw: unknown): Promise<MergeRe
       await writeRevision(tx, { kind: "entity", id: survivor.id, version: survivorVersion, content, action: "merge", message: mergeMessage, authorId: actor.id });
       await tx.entity.update({ where: { id: survivor.id }, data: { version: survivorVersion, updatedById: actor.id } });
     }
+    await syncSearchDocuments(tx, { entities: [survivor.id] });
 
     // mentions
     if (plan.mentionsDeleted.length) await tx.mention.deleteMany({ where: { id: { in: plan.mentionsDeleted.map((m) => m.id) } } });
@@ -590,6 +592,7 @@ export async function undoMerge(actor: Actor, raw: unknown): Promise<UndoResult>
       await writeRevision(tx, { kind: "entity", id: survivor.id, version: survivorVersion, content, action: "unmerge", message: undoMessage, authorId: actor.id });
       await tx.entity.update({ where: { id: survivor.id }, data: { version: survivorVersion, updatedById: actor.id } });
     }
+    await syncSearchDocuments(tx, { entities: [survivor.id] });
     const mergedCopy = await workingCopyIn(tx, "entity", { ...merged.row, version: mergedVersion });
     await writeRevision(tx, { kind: "entity", id: merged.id, version: mergedVersion, content: mergedCopy.content, action: "unmerge", message: `Undid the merge into ${label(survivor)}`, authorId: actor.id });
 

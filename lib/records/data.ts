@@ -7,6 +7,7 @@
 // pendingRevisionId (with its own pendingState draft → in review) until a publish
 // applies it. Every save writes a revision (a full content snapshot); a save based on
 // an old version is refused with a conflict that says what changed and by whom.
+import { syncSearchDocuments } from "../search/data";
 import "server-only";
 import { diffChars } from "diff";
 import { db } from "../db/client";
@@ -193,6 +194,7 @@ async function applyArticle(tx: Tx, id: string, c: ArticleContent): Promise<void
   const before = await tx.article.findUniqueOrThrow({ where: { id }, select: { plainText: true } });
   const cols = articleColumns(c);
   await tx.article.update({ where: { id }, data: cols });
+  await syncSearchDocuments(tx, { articles: [id] });
   if (before.plainText !== cols.plainText) {
     await reanchorArticlePassages(tx, id, before.plainText, cols.plainText);
     await suggestMentionsIn(tx, id);
@@ -220,6 +222,7 @@ async function createArticle(tx: Tx, c: ArticleContent, base: BaseCols, extra: A
     },
     select: { id: true },
   });
+  await syncSearchDocuments(tx, { articles: [row.id] });
   return row.id;
 }
 
@@ -289,6 +292,7 @@ async function applyEntity(tx: Tx, id: string, c: EntityContent): Promise<void> 
   });
   await tx.entityAlias.deleteMany({ where: { entityId: id } });
   await tx.entityAlias.createMany({ data: aliasRows(c).map((a) => ({ ...a, entityId: id })) });
+  await syncSearchDocuments(tx, { entities: [id] });
 }
 
 const dbNull = () => Prisma.DbNull;
@@ -308,6 +312,7 @@ async function createEntity(tx: Tx, c: EntityContent, base: BaseCols): Promise<s
     },
     select: { id: true },
   });
+  await syncSearchDocuments(tx, { entities: [row.id] });
   return row.id;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { syncSearchDocuments } from "../search/data";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { docFromText } from "../rich-text/document";
@@ -77,6 +78,8 @@ export async function applySeed(seed: PreparedSeed, opts: { actorId?: string | n
       await tx.entityAlias.createMany({
         data: seed.aliases.map((a) => ({ entityId: entityId.get(a.entity)!, name: a.name, normalized: a.normalized, lang: a.lang, script: a.script, preferred: a.preferred })),
       });
+
+      await syncSearchDocuments(tx, { articles: [...articleId.values()], entities: [...entityId.values()] });
 
       await tx.mention.createMany({
         data: seed.mentions.map((m) => ({

@@ -5,6 +5,7 @@ import { applyMigrations } from "../db/schema-engine";
 import { prepareSeed, readSeedFiles, type PreparedSeed } from "../seed/prepare";
 import { applySeed, type SeedOutcome } from "../seed/data";
 import { ensureFirstAdmin } from "../users/data";
+import { indexMissingSearchDocuments } from "../search/data";
 import { generatePassword } from "../auth/password";
 import { ROOT } from "./generate";
 
@@ -23,6 +24,8 @@ export async function prepareDatabase(opts: {
 }): Promise<PrepareResult> {
   const { applied } = await applyMigrations(opts.url);
   const seed = await applySeed(opts.seed);
+  // a database from before the search index (or loaded in bulk) gets its missing rows
+  await indexMissingSearchDocuments();
   const password = opts.adminPassword ?? generatePassword();
   const { created } = await ensureFirstAdmin(opts.adminEmail, password);
   return { migrations: applied, seed, admin: created ? { email: opts.adminEmail, password } : null };

@@ -1,0 +1,171 @@
+// Public search on the seeded dossier (real PostgreSQL): Arabic normalization on both
+// sides, attached prefixes, alias expansion across spellings, typos in names, ranking,
+// facets, and the index kept in step with writes — and never a draft.
+import { describe, expect, it } from "vitest";
+import { searchPublic, type SearchResult } from "@/lib/search/data";
+import { searchQuerySchema } from "@/lib/search/schemas";
+import { createRecord, saveRecord } from "@/lib/records/data";
+import { transitionRecord } from "@/lib/workflow/data";
+import { db } from "@/lib/db/client";
+import { GET } from "@/app/api/v1/search/route";
+import { articleContent, doc, staff } from "../helpers/fixtures";
+
+const search = (q: string, extra: Record<string, string> = {}) => searchPublic(searchQuerySchema.parse({ q, ...extra }));
+const files = (r: SearchResult) => r.articles.map((a) => a.slug);
+
+const version = async (id: string) => (await db().article.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+
+async function sourceFileOf(slug: string) {
+  return (await db().article.findUniqueOrThrow({ where: { slug }, select: { sourceFile: true } })).sourceFile;
+}
+
+async function sourceFiles(r: SearchResult) {
+  return Promise.all(r.articles.map((a) => sourceFileOf(a.slug)));
+}
+
+describe("search: Arabic-aware", () => {
+  it("finds the article that writes شتولتنبرغ when searching ستولتنبرغ, through the entity's aliases", async () => {
+    const r = await search("ستولتنبرغ");
+    const found = await sourceFiles(r);
+    expect(found.some((f) => f?.startsWith("002_"))).toBe(true); // writes شتولتنبرغ only
+    expect(found.some((f) => f?.startsWith("003_"))).toBe(true); // writes ستولتنبرغ
+    const via = r.articles.find((a, i) => found[i]?.startsWith("002_"))!;
+    expect(via.viaAlias).toBe(true);
+    // the snippet marks the other spelling
+    expect(via.snippet.filter((p) => p.hit).map((p) => p.text).join(" ")).toContain("شتولتنبرغ");
+    expect(r.expandedThrough.map((e) => e.nameEn)).toContain("Jens Stoltenberg");
+    expect(r.entities[0]?.nameEn).toBe("Jens Stoltenberg");
+    // the other way round too
+    const back = await sourceFiles(await search("شتولتنبرغ"));
+    expect(back.some((f) => f?.startsWith("003_"))).toBe(true);
+  });
+
+  it("forgives a typo in a name (trigram similarity)", async () => {
+    const r = await search("ستولتنبيرغ");
+    expect(r.expandedThrough.map((e) => e.nameEn)).toContain("Jens Stoltenberg");
+    expect(r.total).toBeGreaterThanOrEqual(2);
+  });
+
+  it("normalizes hamza, alef maqsura, ta marbuta and tatweel on both sides, and reads through attached prefixes", async () => {
+    // the seeds write both إسطنبول and اسطنبول
+    const a = await search("إسطنبول");
+    const b = await search("اسطنبول");
+    expect(files(a).sort()).toEqual(files(b).sort());
+    expect(a.total).toBeGreaterThanOrEqual(4);
+    // the text says الكويت / في الكويت; the query carries a preposition
+    const k = await search("بالكويت");
+    const kk = await search("الكويت");
+    expect(k.total).toBe(kk.total);
+    expect(k.total).toBeGreaterThan(0);
+    // tatweel and diacritics in the query
+    expect((await search("الكُوَيـــت")).total).toBe(kk.total);
+  });
+
+  it("ranks title matches and exact phrases first, and a quoted phrase must appear as written", async () => {
+    const ed = await staff("editor");
+    const stamp = Date.now().toString(36);
+    const word = `قرنفلية${stamp.replace(/\d/g, "")}`;
+    const inBody = await createRecord(ed, "article", articleContent(`مقال عادي ${stamp}`, `ذكر النص كلمة ${word} مرة في الوسط.`, "ثم مضى."));
+    const inTitle = await createRecord(ed, "article", articleContent(`${word} في العنوان`, "نص لا يذكرها."));
+    for (const r of [inBody, inTitle]) await transitionRecord(ed, { kind: "article", id: r.id, transition: "publish", expectedVersion: 1 });
+    const r = await search(word);
+    expect(r.articles.map((a) => a.id)).toEqual([inTitle.id, inBody.id]);
+    expect(r.articles[0].titleParts.some((p) => p.hit && p.text.includes(word))).toBe(true);
+
+    const phrase = await search(`"وسط ${word}"`);
+    expect(phrase.total).toBe(0); // the words are there, not in that order
+    const phrase2 = await search(`"كلمة ${word}"`);
+    expect(phrase2.articles.map((a) => a.id)).toEqual([inBody.id]);
+  });
+});
+
+describe("search: facets and filters", () => {
+  it("counts by type, year, outlet and entity, and filters by each", async () => {
+    const r = await search("الناتو");
+    expect(r.total).toBeGreaterThanOrEqual(4);
+    expect(r.facets.type.find((f) => f.value === "article")?.count).toBe(r.total);
+    const years = r.facets.year.reduce((n, f) => n + f.count, 0);
+    expect(years).toBeLessThanOrEqual(r.total);
+    expect(r.facets.outlet.length).toBeGreaterThan(0);
+    const outlet = r.facets.outlet[0];
+    const byOutlet = await search("الناتو", { outlet: outlet.value });
+    expect(byOutlet.total).toBe(outlet.count);
+    // the other facets still count within the outlet; the outlet facet still offers the others
+    expect(byOutlet.facets.outlet.length).toBe(r.facets.outlet.length);
+    const year = r.facets.year[0];
+    expect((await search("الناتو", { year: String(year.value) })).total).toBe(year.count);
+    const ent = r.facets.entity[0];
+    expect(ent.count).toBeGreaterThan(0);
+    expect((await search("الناتو", { entity: ent.value.slug })).total).toBe(ent.count);
+    // type: entities only → no article rows, the entity list filtered
+    const people = await search("ستولتنبرغ", { type: "person" });
+    expect(people.articles).toEqual([]);
+    expect(people.entities.every((e) => e.type === "person")).toBe(true);
+  });
+
+  it("pages through the results", async () => {
+    const first = await search("الحلف", { limit: "2" });
+    const second = await search("الحلف", { limit: "2", page: "2" });
+    expect(first.articles).toHaveLength(2);
+    expect(second.articles.map((a) => a.id)).not.toContain(first.articles[0].id);
+  });
+});
+
+describe("search: the index follows writes, and nothing unpublished is found", () => {
+  it("a draft, an article in review and a pending edit are never found; publishing makes them findable in the same transaction", async () => {
+    const ed = await staff("editor");
+    const token = `زعفرانيه${Date.now().toString(36).replace(/\d/g, "")}`;
+    const draft = await createRecord(ed, "article", articleContent(`مسودة ${token}`, `نص سري ${token}.`));
+    expect((await search(token)).total).toBe(0);
+    await transitionRecord(ed, { kind: "article", id: draft.id, transition: "submit", expectedVersion: 1 });
+    expect((await search(token)).total).toBe(0);
+    await transitionRecord(ed, { kind: "article", id: draft.id, transition: "publish", expectedVersion: await version(draft.id) });
+    expect((await search(token)).articles.map((a) => a.id)).toEqual([draft.id]);
+
+    // a pending edit of the published article is not public until published
+    const other = `بنفسجيه${Date.now().toString(36).replace(/\d/g, "")}`;
+    const row = await db().article.findUniqueOrThrow({ where: { id: draft.id }, select: { version: true } });
+    const saved = await saveRecord(ed, "article", draft.id, { ...articleContent(`مسودة ${token}`, `نص جديد ${other}.`), body: doc(`نص جديد ${other}.`) }, { expectedVersion: row.version });
+    expect(saved.pending).toBe(true);
+    expect((await search(other)).total).toBe(0);
+    expect((await search(token)).total).toBe(1);
+    await transitionRecord(ed, { kind: "article", id: draft.id, transition: "publish", expectedVersion: saved.version });
+    expect((await search(other)).total).toBe(1);
+
+    // unpublished again: gone
+    const v = (await db().article.findUniqueOrThrow({ where: { id: draft.id }, select: { version: true } })).version;
+    await transitionRecord(ed, { kind: "article", id: draft.id, transition: "unpublish", expectedVersion: v });
+    expect((await search(other)).total).toBe(0);
+  });
+
+  it("a draft entity is neither a result nor an expansion, and its alias finds nothing", async () => {
+    const ed = await staff("editor");
+    const name = `طرخونيان${Date.now().toString(36).replace(/\d/g, "")}`;
+    await createRecord(ed, "entity", { type: "person", kind: null, nameAr: name, nameEn: `Tarkhunian ${Date.now()}`, aliases: [{ name: "شتولتنبرغ الصغير", lang: "ar" }], descriptionAr: null, descriptionEn: null, start: null, end: null });
+    const r = await search(name);
+    expect(r.entities).toEqual([]);
+    expect(r.expandedThrough).toEqual([]);
+    expect(r.total).toBe(0);
+    // an indexed draft exists (the index holds every state), the public query never sees it
+    expect(await db().searchDocument.count({ where: { entity: { nameAr: name } } })).toBe(1);
+  });
+});
+
+describe("GET /api/v1/search", () => {
+  it("answers JSON, and a bad query gets a clear 400", async () => {
+    const ok = await GET(new Request("http://x/api/v1/search?q=%D8%B3%D8%AA%D9%88%D9%84%D8%AA%D9%86%D8%A8%D8%B1%D8%BA"), { params: Promise.resolve({}) });
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as SearchResult;
+    expect(body.total).toBeGreaterThanOrEqual(2);
+    for (const [qs, msg] of [
+      ["", /q is required/],
+      ["q=x&type=draft", /type must be/],
+      ["q=x&page=0", /page must be at least 1/],
+      ["q=x&year=abc", /year must be a year/],
+    ] as const) {
+      const res = await GET(new Request(`http://x/api/v1/search?${qs}`), { params: Promise.resolve({}) });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(msg);
+    }
+  });
+});
