@@ -8,10 +8,9 @@ import "server-only";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { publishedSql } from "../db/published";
-import { normalizeNameKey } from "../arabic/normalize";
-import { docToPlainText, type RichTextNode } from "../rich-text/document";
 import { formatPrecise, type Precision } from "../dates";
-import { buildSnippet, buildTsvector, nameGrams, parseQuery, tsqueryAll, tsqueryPhrase, tsqueryPhraseLoose, tsqueryTitle, type ParsedQuery, type SnippetPart } from "./text";
+import { articleSearchRow, entitySearchRow } from "./rows";
+import { buildSnippet, nameGrams, parseQuery, tsqueryAll, tsqueryPhrase, tsqueryPhraseLoose, tsqueryTitle, type ParsedQuery, type SnippetPart } from "./text";
 import type { SearchQuery, SearchType } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -22,37 +21,6 @@ function chunks<T>(xs: readonly T[], n: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
   return out;
-}
-
-const plain = (doc: unknown): string | null => (doc && typeof doc === "object" ? docToPlainText(doc as RichTextNode) : null);
-
-/** The index row of an article: title (A), kicker and summary (B), outlet (C), body (D). */
-export function articleSearchRow(a: { title: string; titleEn: string | null; kicker: string | null; summary: string | null; outlet: string | null; outletEn: string | null; plainText: string }) {
-  return {
-    tsv: buildTsvector([
-      { text: a.title, weight: "A" },
-      { text: a.titleEn, weight: "A" },
-      { text: a.kicker, weight: "B" },
-      { text: a.summary, weight: "B" },
-      { text: [a.outlet, a.outletEn].filter(Boolean).join(" "), weight: "C" },
-      { text: a.plainText, weight: "D" },
-    ]),
-    names: [a.title, a.titleEn].filter(Boolean).map((t) => normalizeNameKey(t!)).join(" | "),
-  };
-}
-
-/** The index row of an entity: names and aliases (A), descriptions (B), kind (C). */
-export function entitySearchRow(e: { nameAr: string; nameEn: string; kind: string | null; descriptionAr: unknown; descriptionEn: unknown; aliases: { name: string }[] }) {
-  const names = [e.nameAr, e.nameEn, ...e.aliases.map((a) => a.name)];
-  return {
-    tsv: buildTsvector([
-      ...names.map((text) => ({ text, weight: "A" as const })),
-      { text: plain(e.descriptionAr), weight: "B" },
-      { text: plain(e.descriptionEn), weight: "B" },
-      { text: e.kind, weight: "C" },
-    ]),
-    names: [...new Set(names.map(normalizeNameKey))].join(" | "),
-  };
 }
 
 /**
