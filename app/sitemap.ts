@@ -1,15 +1,15 @@
 // /sitemap.xml: every published page in Arabic, with its English alternate.
 import type { MetadataRoute } from "next";
 import { listPublicPaths } from "@/lib/sitemap/data";
-import { env } from "@/lib/env";
+import { pageUrl, siteUrl } from "@/lib/site-url";
 
 export const dynamic = "force-dynamic";
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const base = (env().SIJILL_PUBLIC_URL ?? `http://localhost:${env().PORT}`).replace(/\/$/, "");
+  const base = siteUrl();
   return (await listPublicPaths()).map((p) => ({
-    url: `${base}/ar${p.path}`,
+    url: pageUrl("ar", p.path, base),
     lastModified: p.lastModified,
-    alternates: { languages: { ar: `${base}/ar${p.path}`, en: `${base}/en${p.path}` } },
+    alternates: { languages: { ar: pageUrl("ar", p.path, base), en: pageUrl("en", p.path, base) } },
   }));
 }

@@ -17,7 +17,7 @@ export async function ArticleCard({ article, locale }: { article: ArticleSummary
       <h3 className="mb-1 font-serif text-lg font-semibold leading-snug" lang={showEn ? "en" : article.language} dir={showEn ? "ltr" : "rtl"}>
         <Link href={`/articles/${article.slug}`}>{showEn ? article.titleEn : article.title}</Link>
       </h3>
-      <p className="text-sm text-stone-500">
+      <p className="text-sm text-stone-700">
         {[locale === "en" ? (article.outletEn ?? article.outlet) : article.outlet, date ?? t("unknownDate")].filter(Boolean).join(" · ")}
       </p>
     </article>

@@ -69,7 +69,7 @@ const articleDetailSelect = {
   annotations: {
     where: published.annotation(),
     orderBy: { start: "asc" },
-    select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, body: true },
+    select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true, body: true },
   },
 } satisfies Prisma.ArticleSelect;
 

@@ -139,6 +139,135 @@ export async function getPublishedEntity(idOrSlug: string): Promise<EntityDetail
   };
 }
 
+// ───────── public reads for the entity page: roles over time, events, related entities
+
+/** Relation types that give a person (or an organization) a role or a membership at another. */
+export const ROLE_RELATION_TYPES = ["holds_role_at", "leads", "represents", "member_of"] as const;
+/** Relation types that tie an entity to an event it took part in. */
+export const EVENT_RELATION_TYPES = ["participated_in", "hosted", "organized"] as const;
+
+const entityRefSelect = { id: true, slug: true, type: true, nameAr: true, nameEn: true } satisfies Prisma.EntitySelect;
+export type EntityRefDto = Prisma.EntityGetPayload<{ select: typeof entityRefSelect }>;
+
+export type EntityRoleDto = {
+  id: string;
+  type: (typeof ROLE_RELATION_TYPES)[number];
+  roleAr: string | null;
+  roleEn: string | null;
+  start: string | null;
+  end: string | null;
+  /** where the role is held (the relation's other end) */
+  at: EntityRefDto;
+};
+
+/**
+ * The roles and memberships an entity holds (its outgoing published relations of the
+ * role types), oldest first; undated ones last. Dates keep their precision.
+ */
+export async function listPublishedRoles(entityId: string): Promise<EntityRoleDto[]> {
+  const rows = await db().relation.findMany({
+    where: { AND: [published.relation(), { sourceId: entityId, type: { in: [...ROLE_RELATION_TYPES] } }] },
+    orderBy: [{ startDate: { sort: "asc", nulls: "last" } }, { endDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    select: { id: true, type: true, roleAr: true, roleEn: true, startDate: true, startPrecision: true, endDate: true, endPrecision: true, target: { select: entityRefSelect } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    type: r.type as EntityRoleDto["type"],
+    roleAr: r.roleAr,
+    roleEn: r.roleEn,
+    start: formatPrecise(r.startDate, r.startPrecision),
+    end: formatPrecise(r.endDate, r.endPrecision),
+    at: r.target,
+  }));
+}
+
+export type EntityEventDto = {
+  relationId: string;
+  type: (typeof EVENT_RELATION_TYPES)[number];
+  roleAr: string | null;
+  roleEn: string | null;
+  event: EntityRefDto & { start: string | null; end: string | null };
+};
+
+/** Published events the entity took part in, hosted or organized, by the event's date (undated last). */
+export async function listPublishedEventsOf(entityId: string): Promise<EntityEventDto[]> {
+  const rows = await db().relation.findMany({
+    where: { AND: [published.relation(), { sourceId: entityId, type: { in: [...EVENT_RELATION_TYPES] }, target: { type: "event" } }] },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      type: true,
+      roleAr: true,
+      roleEn: true,
+      target: { select: { ...entityRefSelect, startDate: true, startPrecision: true, endDate: true, endPrecision: true } },
+    },
+  });
+  const time = (d: Date | null) => d?.getTime() ?? Number.POSITIVE_INFINITY;
+  return rows
+    .sort((a, b) => time(a.target.startDate) - time(b.target.startDate) || a.target.nameEn.localeCompare(b.target.nameEn))
+    .map((r) => {
+      const { startDate, startPrecision, endDate, endPrecision, ...ref } = r.target;
+      return {
+        relationId: r.id,
+        type: r.type as EntityEventDto["type"],
+        roleAr: r.roleAr,
+        roleEn: r.roleEn,
+        event: { ...ref, start: formatPrecise(startDate, startPrecision), end: formatPrecise(endDate, endPrecision) },
+      };
+    });
+}
+
+export type RelatedEntitiesDto = {
+  /** the other ends of its published relations, most connected first */
+  linked: (EntityRefDto & { relations: number })[];
+  /** entities confirmed in the same published articles, most shared articles first */
+  coMentioned: (EntityRefDto & { articles: number })[];
+};
+
+/** Entities related to this one: by published relations, and by confirmed mentions in the same published articles. */
+export async function listRelatedEntities(entityId: string, opts: { limit?: number } = {}): Promise<RelatedEntitiesDto> {
+  const limit = opts.limit ?? 12;
+  const byName = (a: EntityRefDto, b: EntityRefDto) => a.nameEn.localeCompare(b.nameEn);
+
+  const relations = await db().relation.findMany({
+    where: { AND: [published.relation(), { OR: [{ sourceId: entityId }, { targetId: entityId }] }] },
+    select: { source: { select: entityRefSelect }, target: { select: entityRefSelect } },
+  });
+  const linked = new Map<string, EntityRefDto & { relations: number }>();
+  for (const r of relations) {
+    const other = r.source.id === entityId ? r.target : r.source;
+    if (other.id === entityId) continue;
+    const seen = linked.get(other.id);
+    if (seen) seen.relations += 1;
+    else linked.set(other.id, { ...other, relations: 1 });
+  }
+
+  const articles = await db().mention.findMany({
+    where: { AND: [published.mention(), { entityId }] },
+    distinct: ["articleId"],
+    select: { articleId: true },
+  });
+  const pairs = articles.length
+    ? await db().mention.groupBy({
+        by: ["entityId", "articleId"],
+        where: { AND: [published.mention(), { articleId: { in: articles.map((a) => a.articleId) }, entityId: { not: entityId } }] },
+      })
+    : [];
+  const shared = new Map<string, number>();
+  for (const p of pairs) shared.set(p.entityId, (shared.get(p.entityId) ?? 0) + 1);
+  const refs = shared.size
+    ? await db().entity.findMany({ where: { AND: [published.entity(), { id: { in: [...shared.keys()] } }] }, select: entityRefSelect })
+    : [];
+
+  return {
+    linked: [...linked.values()].sort((a, b) => b.relations - a.relations || byName(a, b)).slice(0, limit),
+    coMentioned: refs
+      .map((e) => ({ ...e, articles: shared.get(e.id) ?? 0 }))
+      .sort((a, b) => b.articles - a.articles || byName(a, b))
+      .slice(0, limit),
+  };
+}
+
 /** Where an old id or slug of a merged entity now lives (public: only if published). */
 export async function findEntityRedirect(idOrSlug: string): Promise<string | null> {
   const r = await db().entityRedirect.findFirst({

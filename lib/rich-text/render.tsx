@@ -16,6 +16,8 @@ export type Highlight = {
   label: string;
   /** data-type attribute (entity type) for colouring */
   kind?: string;
+  /** "mention" (a linked entity, the default) or "note" (a public annotation) */
+  variant?: "mention" | "note";
 };
 
 type Ctx = { pos: number; highlights: Highlight[] };
@@ -54,7 +56,7 @@ function renderText(text: string, marks: RichTextNode["marks"], ctx: Ctx, key: s
     if (s > cursor) parts.push(wrapMarks(text.slice(cursor - from, s - from), marks, `${key}t${i}`));
     const words = wrapMarks(text.slice(s - from, e - from), marks, `${key}h${i}`);
     parts.push(
-      <mark key={`${key}k${i}`} className="mention" data-type={h.kind} data-start={h.start} data-end={h.end} title={h.label}>
+      <mark key={`${key}k${i}`} className={h.variant === "note" ? "note" : "mention"} data-type={h.kind} data-start={h.start} data-end={h.end} title={h.label}>
         {h.href ? (
           <a href={h.href} aria-label={`${text.slice(s - from, e - from)} — ${h.label}`}>
             {words}

@@ -1,11 +1,20 @@
+import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { listPublishedDossiers, getPublishedDossier } from "@/lib/dossiers/data";
 import { listRecentPublishedArticles } from "@/lib/articles/data";
 import { RichText } from "@/lib/rich-text/render";
 import { ArticleCard } from "@/components/articles/article-card";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const site = await getTranslations({ locale, namespace: "site" });
+  // the layout's default title (the site name) stays
+  return pageMetadata({ locale, path: "", title: null, description: site("homeDescription"), siteName: site("name") });
+}
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -18,7 +27,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
 
   return (
     <div className="space-y-10">
-      <p className="text-lg text-stone-600">{site("tagline")}</p>
+      <p className="text-lg text-stone-700">{site("tagline")}</p>
       <section aria-labelledby="dossiers">
         <h1 id="dossiers" className="mb-4 text-3xl font-bold">
           {t("dossiers")}
@@ -29,7 +38,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
             <h2 className="mb-2 text-2xl font-semibold">
               <Link href={`/dossiers/${featured.slug}`}>{ar ? featured.titleAr : featured.titleEn}</Link>
             </h2>
-            <p className="mb-3 text-sm text-stone-500">{t("items", { count: featured.items.length })}</p>
+            <p className="mb-3 text-sm text-stone-700">{t("items", { count: featured.items.length })}</p>
             <RichText doc={ar ? featured.introAr : featured.introEn} className="prose-ar line-clamp-6" />
           </article>
         )}

@@ -1,14 +1,29 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { listPublishedEntitiesByType, type EntityType } from "@/lib/entities/data";
 import { Link } from "@/lib/i18n/navigation";
 import { displayPrecise, parsePreciseDate, toDbDate } from "@/lib/dates";
+import { dirOf } from "@/lib/i18n/routing";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export const dynamic = "force-dynamic";
 
 const TYPES: Record<string, EntityType> = { people: "person", organizations: "organization", events: "event", places: "place" };
 
-export default async function EntityIndexPage({ params }: { params: Promise<{ locale: string; type: string }> }) {
+type Props = { params: Promise<{ locale: string; type: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, type } = await params;
+  if (!TYPES[type]) return {};
+  const nav = await getTranslations({ locale, namespace: "nav" });
+  const t = await getTranslations({ locale, namespace: "entity" });
+  const site = await getTranslations({ locale, namespace: "site" });
+  const key = type as "people" | "organizations" | "events" | "places";
+  return pageMetadata({ locale, path: `/${type}`, title: nav(key), description: t(`index.${key}`), siteName: site("name") });
+}
+
+export default async function EntityIndexPage({ params }: Props) {
   const { locale, type } = await params;
   const entityType = TYPES[type];
   if (!entityType) notFound();
@@ -27,10 +42,10 @@ export default async function EntityIndexPage({ params }: { params: Promise<{ lo
               <Link href={`/entities/${e.slug}`} className="font-semibold">
                 {ar ? e.nameAr : e.nameEn}
               </Link>
-              <span className="ms-2 text-sm text-stone-500" lang={ar ? "en" : "ar"}>
+              <span className="ms-2 text-sm text-stone-700" lang={ar ? "en" : "ar"} dir={dirOf(ar ? "en" : "ar")}>
                 {ar ? e.nameEn : e.nameAr}
               </span>
-              {p && <span className="block text-sm text-stone-600">{displayPrecise(toDbDate(p), p.precision, locale)}</span>}
+              {p && <span className="block text-sm text-stone-700">{displayPrecise(toDbDate(p), p.precision, locale)}</span>}
             </li>
           );
         })}
