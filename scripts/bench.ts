@@ -15,9 +15,13 @@ import { signIn } from "./bench/http";
 import type { BenchSection } from "./bench/section";
 import { seconds } from "./bench/stats";
 import { studioArticles } from "./bench/studio-articles";
+import { insertEntities, makeEntities } from "./bench/entities";
+import { publicSearch } from "./bench/public-search";
+import { publicPages } from "./bench/public-pages";
+import { exportBench } from "./bench/export";
 
-/** Sections in running order; add search, public pages, export… here. */
-const SECTIONS: BenchSection[] = [studioArticles];
+/** Sections in running order. */
+const SECTIONS: BenchSection[] = [publicSearch, publicPages, studioArticles, exportBench];
 
 const WARMUP = 3;
 const log = (s: string) => console.log(`[bench] ${s}`);
@@ -57,8 +61,14 @@ async function main(opts: Options, harness: Harness): Promise<void> {
   await harness.prepareDatabase();
   log(`PostgreSQL ready, database prepared (migrations, seed, admin) in ${seconds(performance.now() - t0)}`);
 
+  const tEntities = performance.now();
+  const entities = makeEntities(Math.min(5000, Math.max(50, Math.round(opts.articles / 50))));
+  await insertEntities(harness.databaseUrl, entities);
+  log(`Generated ${entities.length} entities with their spelling variants in ${seconds(performance.now() - tEntities)}`);
+
   const step = Math.max(1000, Math.ceil(opts.articles / 10 / 1000) * 1000);
   const corpus = await generateArticles(harness.databaseUrl, opts.articles, {
+    entities,
     onProgress: (done, total) => done < total && done % step === 0 && log(`  ${done} / ${total} articles…`),
   });
   const s = corpus.states;
@@ -86,6 +96,8 @@ async function main(opts: Options, harness: Harness): Promise<void> {
         databaseUrl: harness.databaseUrl,
         admin,
         corpus,
+        entities,
+        appPid: harness.appPid,
         articles: opts.articles,
         runs: opts.runs,
         warmup: WARMUP,

@@ -80,7 +80,10 @@ export type EntityDetailDto = EntitySummaryDto & {
   descriptionAr: RichTextDoc | null;
   descriptionEn: RichTextDoc | null;
   relations: RelationDto[];
+  /** the latest MENTIONS_SHOWN passages */
   mentions: { id: string; exact: string; prefix: string; suffix: string; start: number; end: number; article: { id: string; slug: string; title: string } }[];
+  /** all the published passages that name it */
+  mentionCount: number;
   dateClaims: { id: string; claim: string | null; exact: string; article: { id: string; slug: string; title: string } }[];
 };
 
@@ -107,6 +110,9 @@ export async function listPublishedEntitiesByType(type: EntityType, locale: stri
   return rows.map(toSummary);
 }
 
+/** passages listed on an entity's page (and in its API record); `mentionCount` gives them all */
+export const MENTIONS_SHOWN = 50;
+
 export async function getPublishedEntity(idOrSlug: string): Promise<EntityDetailDto | null> {
   const row = await db().entity.findFirst({
     where: { ...published.entity(), OR: [{ id: idOrSlug }, { slug: idOrSlug }] },
@@ -116,11 +122,14 @@ export async function getPublishedEntity(idOrSlug: string): Promise<EntityDetail
       descriptionEn: true,
       relationsFrom: { where: published.relation(), select: relationSelect, orderBy: { startDate: { sort: "asc", nulls: "last" } } },
       relationsTo: { where: published.relation(), select: relationSelect, orderBy: { startDate: { sort: "asc", nulls: "last" } } },
+      // the latest passages; an entity named in thousands of articles links to search for the rest
       mentions: {
         where: published.mention(),
-        orderBy: [{ articleId: "asc" }, { start: "asc" }],
+        orderBy: [{ article: { publishedOn: { sort: "desc", nulls: "last" } } }, { articleId: "asc" }, { start: "asc" }],
+        take: MENTIONS_SHOWN,
         select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, article: { select: { id: true, slug: true, title: true } } },
       },
+      _count: { select: { mentions: { where: published.mention() } } },
       citations: {
         where: { ...published.citation(), field: "date" },
         select: { id: true, exact: true, claimStart: true, claimPrecision: true, article: { select: { id: true, slug: true, title: true } } },
@@ -128,13 +137,14 @@ export async function getPublishedEntity(idOrSlug: string): Promise<EntityDetail
     },
   });
   if (!row) return null;
-  const { descriptionAr, descriptionEn, relationsFrom, relationsTo, mentions, citations, ...summary } = row;
+  const { descriptionAr, descriptionEn, relationsFrom, relationsTo, mentions, citations, _count, ...summary } = row;
   return {
     ...toSummary(summary),
     descriptionAr: descriptionAr as RichTextDoc | null,
     descriptionEn: descriptionEn as RichTextDoc | null,
     relations: [...relationsFrom, ...relationsTo].map(toRelation),
     mentions,
+    mentionCount: _count.mentions,
     dateClaims: citations.map((c) => ({ id: c.id, exact: c.exact, article: c.article, claim: formatPrecise(c.claimStart, c.claimPrecision) })),
   };
 }

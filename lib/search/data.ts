@@ -7,9 +7,9 @@ import "server-only";
 // staff search uses it) but can never be found by the public.
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { publishedSql } from "../db/published";
+import { published, publishedSql } from "../db/published";
 import { formatPrecise, type Precision } from "../dates";
-import { articleSearchRow, entitySearchRow } from "./rows";
+import { articleSearchRow, entitySearchRow, UPSERT_ARTICLE_DOCUMENTS_SQL, UPSERT_ENTITY_DOCUMENTS_SQL } from "./rows";
 import { buildSnippet, nameGrams, parseQuery, tsqueryAll, tsqueryPhrase, tsqueryPhraseLoose, tsqueryTitle, type ParsedQuery, type SnippetPart } from "./text";
 import type { SearchQuery, SearchType } from "./schemas";
 
@@ -35,14 +35,7 @@ export async function syncSearchDocuments(tx: Tx, ids: { articles?: readonly str
     });
     if (!rows.length) continue;
     const built = rows.map((r) => ({ id: r.id, ...articleSearchRow(r) }));
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "search_documents" ("id", "kind", "articleId", "tsv", "names", "updatedAt")
-       SELECT x.id, 'article', x.id, x.tsv::tsvector, x.names, now() FROM unnest($1::text[], $2::text[], $3::text[]) AS x(id, tsv, names)
-       ON CONFLICT ("articleId") DO UPDATE SET "tsv" = EXCLUDED."tsv", "names" = EXCLUDED."names", "updatedAt" = now()`,
-      built.map((b) => b.id),
-      built.map((b) => b.tsv),
-      built.map((b) => b.names),
-    );
+    await tx.$executeRawUnsafe(UPSERT_ARTICLE_DOCUMENTS_SQL, built.map((b) => b.id), built.map((b) => b.tsv), built.map((b) => b.head), built.map((b) => b.names));
   }
   for (const batch of chunks([...new Set(ids.entities ?? [])], BATCH)) {
     const rows = await tx.entity.findMany({
@@ -51,14 +44,7 @@ export async function syncSearchDocuments(tx: Tx, ids: { articles?: readonly str
     });
     if (!rows.length) continue;
     const built = rows.map((r) => ({ id: r.id, ...entitySearchRow(r) }));
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "search_documents" ("id", "kind", "entityId", "tsv", "names", "updatedAt")
-       SELECT x.id, 'entity', x.id, x.tsv::tsvector, x.names, now() FROM unnest($1::text[], $2::text[], $3::text[]) AS x(id, tsv, names)
-       ON CONFLICT ("entityId") DO UPDATE SET "tsv" = EXCLUDED."tsv", "names" = EXCLUDED."names", "updatedAt" = now()`,
-      built.map((b) => b.id),
-      built.map((b) => b.tsv),
-      built.map((b) => b.names),
-    );
+    await tx.$executeRawUnsafe(UPSERT_ENTITY_DOCUMENTS_SQL, built.map((b) => b.id), built.map((b) => b.tsv), built.map((b) => b.head), built.map((b) => b.names));
   }
 }
 
@@ -99,8 +85,10 @@ export type SearchResult = {
   words: string[];
   page: number;
   limit: number;
-  /** matching articles (with the filters) */
+  /** matching articles (with the filters); at most MATCH_CAP, see totalIsLowerBound */
   total: number;
+  /** more than `total` match: the count and the facets describe the first `total` */
+  totalIsLowerBound: boolean;
   articles: SearchArticleHit[];
   entities: SearchEntityHit[];
   /** entities whose names the query spells: their articles are found under every spelling */
@@ -150,63 +138,45 @@ function restQuery(p: ParsedQuery, covered: number[]): string | null {
   return tsqueryAll(rest);
 }
 
-/** `hits(id, score, via)`: articles matching the words, or naming an entity the query spells. */
-function hitsSql(p: ParsedQuery, expansions: Expansion[], params: unknown[]): string {
-  const all = p.quoted ? tsqueryPhraseLoose(p)! : tsqueryAll(p)!;
-  const qAll = param(params, all);
-  const qTitle = param(params, tsqueryTitle(p)!);
-  const qPhrase = param(params, tsqueryPhrase(p)!);
-  const branches = [
-    `SELECT d."articleId" AS id,
-            ts_rank_cd(d."tsv", ${qAll}::tsquery, 1)
-              + CASE WHEN d."tsv" @@ ${qTitle}::tsquery THEN 4 ELSE 0 END
-              + CASE WHEN d."tsv" @@ ${qPhrase}::tsquery THEN 2 ELSE 0 END AS score,
-            0 AS via
-       FROM "search_documents" d
-      WHERE d."kind" = 'article' AND d."tsv" @@ ${qAll}::tsquery`,
-  ];
-  if (!p.quoted) {
-    for (const x of expansions) {
-      if (!x.covers.length) continue;
-      const rest = restQuery(p, x.covers);
-      const restCond = rest ? ` AND EXISTS (SELECT 1 FROM "search_documents" d WHERE d."articleId" = m."articleId" AND d."tsv" @@ ${param(params, rest)}::tsquery)` : "";
-      branches.push(
-        `SELECT m."articleId" AS id, 1 + least(count(*), 10) * 0.05 AS score, 1 AS via
-           FROM "mentions" m
-          WHERE m."entityId" = ${param(params, x.entityId)} AND m."state" = 'confirmed'${restCond}
-          GROUP BY m."articleId"`,
-      );
-    }
+/** Up to this many matches, the page is ranked on the whole text (each article's vector is read). */
+export const FULL_RANK_LIMIT = 400;
+/**
+ * Counting and faceting stop after this many matches: the total then reads "5,000+" and
+ * the facets describe those matches. A word found in most of a 100,000-article archive
+ * would otherwise cost a pass over all of them on every search.
+ */
+export const MATCH_CAP = 5000;
+/** a quoted phrase is checked against each article's positions: a lower cap */
+export const PHRASE_MATCH_CAP = 1000;
+
+/** SQL condition: an article matching the words, or naming an entity the query spells (with the rest of the words) */
+function matchCondition(p: ParsedQuery, expansions: Expansion[], params: unknown[]): string {
+  const conds = [`d."tsv" @@ ${param(params, p.quoted ? tsqueryPhraseLoose(p)! : tsqueryAll(p)!)}::tsquery`];
+  for (const x of expansions) {
+    if (!x.covers.length) continue;
+    const rest = restQuery(p, x.covers);
+    conds.push(`(d."entityIds" @> ARRAY[${param(params, x.entityId)}]::text[]${rest ? ` AND d."tsv" @@ ${param(params, rest)}::tsquery` : ""})`);
   }
-  return `hits AS (SELECT id, sum(score) AS score, min(via) AS via FROM (${branches.join("\nUNION ALL\n")}) b GROUP BY id)`;
+  return `d."kind" = 'article' AND d."public" AND (${conds.join(" OR ")})`;
 }
 
 type Filters = { year?: number; outlet?: string; entityId?: string | null };
 
-function filterSql(f: Filters, params: unknown[], except?: keyof Filters): string {
+function filterSql(f: Filters, params: unknown[], except?: keyof Filters, alias = "x"): string[] {
   const conds: string[] = [];
-  if (f.year !== undefined && except !== "year") conds.push(`x.year = ${param(params, f.year)}`);
-  if (f.outlet !== undefined && except !== "outlet") conds.push(`x.outlet = ${param(params, f.outlet)}`);
-  if (f.entityId !== undefined && except !== "entityId") {
-    conds.push(
-      `EXISTS (SELECT 1 FROM "mentions" fm JOIN "articles" fa ON fa."id" = fm."articleId" JOIN "entities" fe ON fe."id" = fm."entityId"
-                WHERE fm."articleId" = x.id AND fm."entityId" = ${param(params, f.entityId ?? "")} AND ${publishedSql.mention("fm", "fa", "fe")})`,
-    );
-  }
-  return conds.length ? `WHERE ${conds.join(" AND ")}` : "";
+  if (f.year !== undefined && except !== "year") conds.push(`${alias}."sortDate" >= make_date(${param(params, f.year)}::int, 1, 1) AND ${alias}."sortDate" < make_date(${param(params, f.year + 1)}::int, 1, 1)`);
+  if (f.outlet !== undefined && except !== "outlet") conds.push(`${alias}."outlet" = ${param(params, f.outlet)}`);
+  if (f.entityId !== undefined && except !== "entityId") conds.push(`${param(params, f.entityId ?? "")} = ANY(${alias}."entityIds")`);
+  return conds;
 }
 
-/** the matched, published articles with the columns the facets need */
-function matchedSql(p: ParsedQuery, expansions: Expansion[], params: unknown[]): string {
-  return `WITH ${hitsSql(p, expansions, params)},
-    matched AS MATERIALIZED (
-      SELECT a."id" AS id, h.score, h.via, extract(year FROM a."publishedOn")::int AS year, a."outlet" AS outlet, a."publishedOn" AS "publishedOn"
-        FROM hits h JOIN "articles" a ON a."id" = h.id AND ${publishedSql.article("a")})`;
-}
+const where = (conds: string[]) => (conds.length ? `WHERE ${conds.join(" AND ")}` : "");
 
 const ENTITY_TYPES_SEARCHED = ["person", "organization", "event", "place"] as const;
 
-export async function searchPublic(query: SearchQuery): Promise<SearchResult> {
+type Counted = { k: string; v: string | null; n: number };
+
+export async function searchPublic(query: SearchQuery, limits: { fullRank?: number; cap?: number } = {}): Promise<SearchResult> {
   const p = parseQuery(query.q);
   const empty: SearchResult = {
     query: query.q,
@@ -214,6 +184,7 @@ export async function searchPublic(query: SearchQuery): Promise<SearchResult> {
     page: query.page,
     limit: query.limit,
     total: 0,
+    totalIsLowerBound: false,
     articles: [],
     entities: [],
     expandedThrough: [],
@@ -224,38 +195,80 @@ export async function searchPublic(query: SearchQuery): Promise<SearchResult> {
   const expansions = p.quoted ? [] : await namedEntities(p);
   const entityFilter = query.entity ? await publishedEntityIdBySlug(query.entity) : undefined;
   const filters: Filters = { year: query.year, outlet: query.outlet, entityId: entityFilter };
-
-  // articles: the page, the total and the facets, in one round trip
-  const params: unknown[] = [];
-  const base = matchedSql(p, expansions, params);
+  const wantArticles = !query.type || query.type === "article";
   const offset = (query.page - 1) * query.limit;
-  const pageSql = `SELECT 'row' AS k, x.id AS v, x.score::float8 AS score, x.via AS via, 0 AS n FROM matched x ${filterSql(filters, params)}
-     ORDER BY score DESC, x."publishedOn" DESC NULLS LAST, x.id LIMIT ${param(params, query.type && query.type !== "article" ? 0 : query.limit)} OFFSET ${param(params, offset)}`;
-  const countsSql = (k: string, select: string, group: string, except: keyof Filters | undefined) =>
-    `SELECT '${k}' AS k, ${select} AS v, 0::float8 AS score, 0 AS via, count(*)::int AS n FROM matched x ${filterSql(filters, params, except)} ${group}`;
-  const facetParts = [
-    countsSql("total", "NULL::text", "", undefined),
-    countsSql("year", "x.year::text", "GROUP BY x.year", "year"),
-    countsSql("outlet", "x.outlet", "GROUP BY x.outlet", "outlet"),
-  ];
-  const entityFacet = `SELECT 'entity' AS k, fe."id" AS v, 0::float8 AS score, 0 AS via, count(DISTINCT x.id)::int AS n
-      FROM (SELECT x.id FROM matched x ${filterSql(filters, params, "entityId")}) x
-      JOIN "mentions" fm ON fm."articleId" = x.id
-      JOIN "articles" fa ON fa."id" = fm."articleId"
-      JOIN "entities" fe ON fe."id" = fm."entityId"
-     WHERE ${publishedSql.mention("fm", "fa", "fe")}
-     GROUP BY fe."id" ORDER BY n DESC LIMIT 12`;
-  const rows = await db().$queryRawUnsafe<{ k: string; v: string | null; score: number; via: number; n: number }[]>(
-    `${base}
-     (${pageSql}) UNION ALL ${facetParts.join(" UNION ALL ")} UNION ALL (${entityFacet})`,
-    ...params,
-  );
 
-  const pageRows = rows.filter((r) => r.k === "row");
-  const total = rows.find((r) => r.k === "total")?.n ?? 0;
-  const yearFacet = rows.filter((r) => r.k === "year" && r.v !== null).map((r) => ({ value: Number(r.v), count: r.n })).sort((a, b) => b.value - a.value);
-  const outletFacet = rows.filter((r) => r.k === "outlet" && r.v !== null).map((r) => ({ value: r.v!, count: r.n })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  const entityCounts = rows.filter((r) => r.k === "entity").map((r) => ({ id: r.v!, count: r.n }));
+  const cap = limits.cap ?? (p.quoted ? PHRASE_MATCH_CAP : MATCH_CAP);
+  const fullRank = limits.fullRank ?? FULL_RANK_LIMIT;
+
+  const { counted, pageRows } = await db().$transaction(async (tx) => {
+    // a word in most articles makes the planner prefer reading the whole table, which
+    // decompresses every vector; the indexes answer such a query without touching them
+    await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+
+    // 1. total and facets over the first `cap` matches (each facet under the other filters)
+    const params: unknown[] = [];
+    const base = `WITH x AS MATERIALIZED (
+        SELECT d."articleId" AS id, d."sortDate", d."outlet", d."entityIds", extract(year FROM d."sortDate")::int AS year
+          FROM "search_documents" d WHERE ${matchCondition(p, expansions, params)} LIMIT ${cap + 1})`;
+    const count = (k: string, select: string, group: string, except: keyof Filters | undefined) =>
+      `SELECT '${k}' AS k, ${select} AS v, count(*)::int AS n FROM x ${where(filterSql(filters, params, except))} ${group}`;
+    const parts = [
+      count("total", "NULL::text", "", undefined),
+      count("year", "x.year::text", "GROUP BY x.year", "year"),
+      count("outlet", `x."outlet"`, `GROUP BY x."outlet"`, "outlet"),
+      `(SELECT 'entity' AS k, e.id AS v, count(*)::int AS n FROM (SELECT unnest(x."entityIds") AS id FROM x ${where(filterSql(filters, params, "entityId"))}) e GROUP BY e.id ORDER BY n DESC, e.id LIMIT 24)`,
+    ];
+    const counted = await tx.$queryRawUnsafe<Counted[]>(`${base} ${parts.join(" UNION ALL ")}`, ...params);
+    const total = counted.find((r) => r.k === "total")?.n ?? 0;
+    if (!wantArticles || total === 0 || (total <= cap && offset >= total)) return { counted, pageRows: [] as { id: string }[] };
+
+    const pp: unknown[] = [];
+    const match = matchCondition(p, expansions, pp);
+    const filter = filterSql(filters, pp, undefined, "d");
+    const qAll = param(pp, p.quoted ? tsqueryPhraseLoose(p) : tsqueryAll(p));
+    if (total <= fullRank) {
+      // 2a. a small match set: ranked on the whole text, title and exact phrase first
+      const qTitle = param(pp, tsqueryTitle(p));
+      const qPhrase = param(pp, tsqueryPhrase(p));
+      const pageRows = await tx.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT d."articleId" AS id,
+                (CASE WHEN d."head" @@ ${qTitle}::tsquery THEN 4 ELSE 0 END
+                 + CASE WHEN d."tsv" @@ ${qPhrase}::tsquery THEN 2 ELSE 0 END
+                 + CASE WHEN d."tsv" @@ ${qAll}::tsquery THEN ts_rank_cd(d."tsv", ${qAll}::tsquery, 1) ELSE -0.5 END)::float8 AS score
+           FROM "search_documents" d ${where([match, ...filter])}
+          ORDER BY score DESC, d."sortDate" DESC, d."articleId"
+          LIMIT ${param(pp, query.limit)} OFFSET ${param(pp, offset)}`,
+        ...pp,
+      );
+      return { counted, pageRows };
+    }
+    // 2b. a large one: articles whose title, kicker or summary match first, then the
+    // others, newest first in each — read in date order, so a page costs a page
+    const want = offset + query.limit;
+    const p1 = [...pp];
+    const tier1 = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT d."articleId" AS id FROM "search_documents" d ${where([match, `d."head" @@ ${qAll}::tsquery`, ...filter])}
+        ORDER BY d."sortDate" DESC, d."articleId" LIMIT ${param(p1, want)}`,
+      ...p1,
+    );
+    if (tier1.length >= want) return { counted, pageRows: tier1.slice(offset) };
+    const pageRows = [
+      ...tier1.slice(offset),
+      ...(await tx.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT d."articleId" AS id FROM "search_documents" d ${where([match, `NOT (d."head" @@ ${qAll}::tsquery)`, ...filter])}
+          ORDER BY d."sortDate" DESC, d."articleId" LIMIT ${param(pp, want - Math.max(offset, tier1.length))} OFFSET ${param(pp, Math.max(0, offset - tier1.length))}`,
+        ...pp,
+      )),
+    ];
+    return { counted, pageRows };
+  });
+
+  const counts = counted.find((r) => r.k === "total")?.n ?? 0;
+  const total = Math.min(counts, cap);
+  const yearFacet = counted.filter((r) => r.k === "year" && r.v !== null && Number(r.v) > 1).map((r) => ({ value: Number(r.v), count: r.n })).sort((a, b) => b.value - a.value);
+  const outletFacet = counted.filter((r) => r.k === "outlet" && r.v !== null).map((r) => ({ value: r.v!, count: r.n })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  const entityCounts = counted.filter((r) => r.k === "entity").map((r) => ({ id: r.v!, count: r.n }));
 
   // entities: by their own words, or named by the query
   const eParams: unknown[] = [];
@@ -263,9 +276,9 @@ export async function searchPublic(query: SearchQuery): Promise<SearchResult> {
   const eIds = param(eParams, expansions.map((x) => x.entityId));
   const entityRows = await db().$queryRawUnsafe<{ id: string; slug: string; type: SearchEntityHit["type"]; nameAr: string; nameEn: string; score: number }[]>(
     `SELECT e."id", e."slug", e."type"::text AS type, e."nameAr", e."nameEn",
-            (CASE WHEN e."id" = ANY(${eIds}::text[]) THEN 10 ELSE 0 END + coalesce(ts_rank_cd(d."tsv", ${eAll}::tsquery, 1), 0))::float8 AS score
-       FROM "entities" e JOIN "search_documents" d ON d."entityId" = e."id"
-      WHERE ${publishedSql.entity("e")} AND (d."tsv" @@ ${eAll}::tsquery OR e."id" = ANY(${eIds}::text[]))
+            (CASE WHEN e."id" = ANY(${eIds}::text[]) THEN 10 ELSE 0 END + coalesce(ts_rank_cd(d."head", ${eAll}::tsquery, 1), 0))::float8 AS score
+       FROM "search_documents" d JOIN "entities" e ON e."id" = d."entityId"
+      WHERE d."kind" = 'entity' AND ${publishedSql.entity("e")} AND (d."tsv" @@ ${eAll}::tsquery OR e."id" = ANY(${eIds}::text[]))
       ORDER BY score DESC, e."nameAr" LIMIT 200`,
     ...eParams,
   );
@@ -274,12 +287,13 @@ export async function searchPublic(query: SearchQuery): Promise<SearchResult> {
     ...ENTITY_TYPES_SEARCHED.map((t) => ({ value: t, count: entityRows.filter((e) => e.type === t).length })).filter((f) => f.count > 0),
   ];
 
-  // names for the facet and the expansions
+  // names for the facet and the expansions, through the published filter (an entity
+  // named in a public article but itself unpublished is not offered)
   const lookupIds = [...new Set([...entityCounts.map((e) => e.id), ...expansions.map((x) => x.entityId)])];
   const named = lookupIds.length
     ? await db().entity.findMany({
-        where: { id: { in: lookupIds } },
-        select: { id: true, slug: true, type: true, nameAr: true, nameEn: true, aliases: { select: { name: true, normalized: true } } },
+        where: { AND: [published.entity(), { id: { in: lookupIds } }] },
+        select: { id: true, slug: true, type: true, nameAr: true, nameEn: true, aliases: { select: { name: true } } },
       })
     : [];
   const byId = new Map(named.map((e) => [e.id, e]));
@@ -295,6 +309,7 @@ export async function searchPublic(query: SearchQuery): Promise<SearchResult> {
   return {
     ...empty,
     total,
+    totalIsLowerBound: counts > cap,
     articles,
     entities: entityRows.filter((e) => !query.type || query.type === e.type || query.type === "article").slice(0, query.type && query.type !== "article" ? query.limit : 8).map(toHit),
     expandedThrough: expansions
@@ -308,6 +323,7 @@ export async function searchPublic(query: SearchQuery): Promise<SearchResult> {
       entity: entityCounts
         .map((c) => ({ e: byId.get(c.id), count: c.count }))
         .filter((x): x is { e: NonNullable<typeof x.e>; count: number } => !!x.e)
+        .slice(0, 12)
         .map(({ e, count }) => ({ value: { slug: e.slug, nameAr: e.nameAr, nameEn: e.nameEn }, count })),
     },
   };
@@ -319,14 +335,17 @@ async function publishedEntityIdBySlug(slug: string): Promise<string | null> {
 }
 
 /** The page's articles with marked titles and snippets (the passages naming an expanded entity marked too). */
-async function articleHits(rows: { v: string | null; via: number }[], p: ParsedQuery, expandedIds: string[]): Promise<SearchArticleHit[]> {
-  const ids = rows.map((r) => r.v!);
+async function articleHits(rows: { id: string }[], p: ParsedQuery, expandedIds: string[]): Promise<SearchArticleHit[]> {
+  const ids = rows.map((r) => r.id);
   const articles = await db().$queryRawUnsafe<
-    { id: string; slug: string; title: string; titleEn: string | null; outlet: string | null; outletEn: string | null; publishedOn: Date | null; publishedOnPrecision: Precision | null; plainText: string }[]
+    { id: string; slug: string; title: string; titleEn: string | null; outlet: string | null; outletEn: string | null; publishedOn: Date | null; publishedOnPrecision: Precision | null; plainText: string; direct: boolean }[]
   >(
-    `SELECT a."id", a."slug", a."title", a."titleEn", a."outlet", a."outletEn", a."publishedOn", a."publishedOnPrecision"::text AS "publishedOnPrecision", a."plainText"
-       FROM "articles" a WHERE a."id" = ANY($1::text[]) AND ${publishedSql.article("a")}`,
+    `SELECT a."id", a."slug", a."title", a."titleEn", a."outlet", a."outletEn", a."publishedOn", a."publishedOnPrecision"::text AS "publishedOnPrecision", a."plainText",
+            coalesce(d."tsv" @@ $2::tsquery, false) AS direct
+       FROM "articles" a LEFT JOIN "search_documents" d ON d."articleId" = a."id"
+      WHERE a."id" = ANY($1::text[]) AND ${publishedSql.article("a")}`,
     ids,
+    p.quoted ? tsqueryPhraseLoose(p) : tsqueryAll(p),
   );
   const mentions = expandedIds.length
     ? await db().$queryRawUnsafe<{ articleId: string; start: number; end: number }[]>(
@@ -338,7 +357,7 @@ async function articleHits(rows: { v: string | null; via: number }[], p: ParsedQ
     : [];
   const byId = new Map(articles.map((a) => [a.id, a]));
   return rows.flatMap((r) => {
-    const a = byId.get(r.v!);
+    const a = byId.get(r.id);
     if (!a) return [];
     const ranges = mentions.filter((m) => m.articleId === a.id).map((m) => [m.start, m.end] as const);
     return [
@@ -353,7 +372,7 @@ async function articleHits(rows: { v: string | null; via: number }[], p: ParsedQ
         precision: a.publishedOnPrecision,
         titleParts: buildSnippet(a.title, p, [], a.title.length + 1),
         snippet: buildSnippet(a.plainText, p, ranges),
-        viaAlias: r.via === 1,
+        viaAlias: !a.direct,
       },
     ];
   });

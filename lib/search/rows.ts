@@ -9,6 +9,12 @@ const plain = (doc: unknown): string | null => (doc && typeof doc === "object" ?
 /** The index row of an article: title (A), kicker and summary (B), outlet (C), body (D). */
 export function articleSearchRow(a: { title: string; titleEn: string | null; kicker: string | null; summary: string | null; outlet: string | null; outletEn: string | null; plainText: string }) {
   return {
+    head: buildTsvector([
+      { text: a.title, weight: "A" },
+      { text: a.titleEn, weight: "A" },
+      { text: a.kicker, weight: "B" },
+      { text: a.summary, weight: "B" },
+    ]),
     tsv: buildTsvector([
       { text: a.title, weight: "A" },
       { text: a.titleEn, weight: "A" },
@@ -25,6 +31,7 @@ export function articleSearchRow(a: { title: string; titleEn: string | null; kic
 export function entitySearchRow(e: { nameAr: string; nameEn: string; kind: string | null; descriptionAr: unknown; descriptionEn: unknown; aliases: { name: string }[] }) {
   const names = [e.nameAr, e.nameEn, ...e.aliases.map((a) => a.name)];
   return {
+    head: buildTsvector(names.map((text) => ({ text, weight: "A" as const }))),
     tsv: buildTsvector([
       ...names.map((text) => ({ text, weight: "A" as const })),
       { text: plain(e.descriptionAr), weight: "B" },
@@ -35,3 +42,20 @@ export function entitySearchRow(e: { nameAr: string; nameEn: string; kind: strin
   };
 }
 
+
+/**
+ * Upserts index rows ($1 ids, $2 tsv, $3 head, $4 names, as text arrays) with the copies
+ * the triggers keep afterwards (public, date, outlet, named entities) read from the records.
+ */
+export const UPSERT_ARTICLE_DOCUMENTS_SQL = `INSERT INTO "search_documents" ("id", "kind", "articleId", "tsv", "head", "names", "public", "sortDate", "outlet", "entityIds", "updatedAt")
+SELECT x.id, 'article', x.id, x.tsv::tsvector, x.head::tsvector, x.names, a."state" = 'published', coalesce(a."publishedOn", DATE '0001-01-01'), a."outlet",
+       coalesce((SELECT array_agg(DISTINCT m."entityId" ORDER BY m."entityId") FROM "mentions" m WHERE m."articleId" = a."id" AND m."state" = 'confirmed'), ARRAY[]::text[]),
+       now()
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, tsv, head, names) JOIN "articles" a ON a."id" = x.id
+ON CONFLICT ("articleId") DO UPDATE SET "tsv" = EXCLUDED."tsv", "head" = EXCLUDED."head", "names" = EXCLUDED."names", "public" = EXCLUDED."public",
+  "sortDate" = EXCLUDED."sortDate", "outlet" = EXCLUDED."outlet", "entityIds" = EXCLUDED."entityIds", "updatedAt" = now()`;
+
+export const UPSERT_ENTITY_DOCUMENTS_SQL = `INSERT INTO "search_documents" ("id", "kind", "entityId", "tsv", "head", "names", "public", "updatedAt")
+SELECT x.id, 'entity', x.id, x.tsv::tsvector, x.head::tsvector, x.names, e."state" = 'published' AND e."mergedIntoId" IS NULL, now()
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, tsv, head, names) JOIN "entities" e ON e."id" = x.id
+ON CONFLICT ("entityId") DO UPDATE SET "tsv" = EXCLUDED."tsv", "head" = EXCLUDED."head", "names" = EXCLUDED."names", "public" = EXCLUDED."public", "updatedAt" = now()`;

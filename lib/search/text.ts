@@ -141,9 +141,11 @@ export function buildSnippet(
   radius = 110,
 ): SnippetPart[] {
   const wanted = new Set(query.readings.flat());
+  const suffixes = [...wanted];
   const hits: [number, number][] = ranges.map(([s, e]) => [s, e]);
   for (const t of searchTokens(text)) {
-    if (readingsOf(t.text).some((r) => wanted.has(r))) hits.push([t.start, t.end]);
+    // every reading of a word is a suffix of it: most words are ruled out without stemming them
+    if (wanted.has(t.text) || (suffixes.some((r) => t.text.endsWith(r)) && readingsOf(t.text).some((r) => wanted.has(r)))) hits.push([t.start, t.end]);
   }
   hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: [number, number][] = [];

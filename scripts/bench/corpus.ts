@@ -16,6 +16,8 @@ import { cleanImportedText, checksumOf } from "../../lib/articles/clean";
 import { shingles, simhash as appSimhash } from "../../lib/articles/fingerprint";
 import { hashPassword } from "../../lib/auth/password";
 import { ROOT } from "../../lib/setup/generate";
+import { articleSearchRow, UPSERT_ARTICLE_DOCUMENTS_SQL } from "../../lib/search/rows";
+import type { BenchEntity } from "./entities";
 
 // ───────────────────────────── staff
 
@@ -165,6 +167,15 @@ export type GeneratedArticle = {
   updatedById: string;
   createdAt: string;
   updatedAt: string;
+  /** passages naming generated entities (confirmed when the entity is published) */
+  mentions: { entityId: string; confirmed: boolean; exact: string; start: number; end: number; prefix: string; suffix: string }[];
+};
+
+const MENTION_TEMPLATES: Record<BenchEntity["type"], [string, string]> = {
+  person: ["وقال ", " إن التعاون مع الحلف مستمر."],
+  organization: ["وأشار بيان صادر عن ", " إلى أهمية الشراكة الإقليمية."],
+  place: ["وعقد الاجتماع في ", " بحضور ممثلين عن الدول الأعضاء."],
+  event: ["وجاء ذلك على هامش ", " في حضور عدد من السفراء."],
 };
 
 function paragraphOf(r: Rand, v: Vocabulary, targetWords: number): string {
@@ -200,7 +211,7 @@ function titleOf(r: Rand, v: Vocabulary): string {
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function articleOf(r: Rand, v: Vocabulary, index: number, slugPrefix: string, staffIds: string[], now: number): GeneratedArticle {
+function articleOf(r: Rand, v: Vocabulary, index: number, slugPrefix: string, staffIds: string[], now: number, entities: readonly BenchEntity[]): GeneratedArticle {
   const targetWords = int(r, 400, 850); // the last sentence overshoots: ~400–900 words
   const paragraphs: string[] = [];
   for (let total = 0; total < targetWords; ) {
@@ -208,7 +219,27 @@ function articleOf(r: Rand, v: Vocabulary, index: number, slugPrefix: string, st
     paragraphs.push(p);
     total += p.split(" ").length;
   }
+  // a few sentences naming entities (popular ones more often), under any of their spellings
+  const named: { paragraph: number; at: number; entity: BenchEntity; exact: string }[] = [];
+  if (entities.length) {
+    for (let k = int(r, 3, 7); k > 0; k--) {
+      const entity = entities[Math.floor(entities.length * r() * r())]!;
+      const exact = pick(r, entity.spellings);
+      const [before, after] = MENTION_TEMPLATES[entity.type];
+      const paragraph = int(r, 0, paragraphs.length - 1);
+      const at = paragraphs[paragraph]!.length + 1 + before.length;
+      paragraphs[paragraph] += ` ${before}${exact}${after}`;
+      named.push({ paragraph, at, entity, exact });
+    }
+  }
   const plainText = paragraphs.join("\n\n");
+  const paragraphStart: number[] = [];
+  for (let i = 0, off = 0; i < paragraphs.length; off += paragraphs[i]!.length + 2, i++) paragraphStart.push(off);
+  const mentions = named.map((m) => {
+    const start = paragraphStart[m.paragraph]! + m.at;
+    const end = start + m.exact.length;
+    return { entityId: m.entity.id, confirmed: m.entity.state === "published", exact: m.exact, start, end, prefix: plainText.slice(Math.max(0, start - 32), start), suffix: plainText.slice(end, end + 32) };
+  });
   const body = {
     type: "doc",
     content: paragraphs.map((text) => ({ type: "paragraph", attrs: { dir: "rtl" }, content: [{ type: "text", text }] })),
@@ -248,6 +279,7 @@ function articleOf(r: Rand, v: Vocabulary, index: number, slugPrefix: string, st
     updatedById: r() < 0.7 ? createdById : pick(r, staffIds),
     createdAt: iso(createdAt),
     updatedAt: iso(updatedAt),
+    mentions,
   };
 }
 
@@ -314,6 +346,11 @@ const COLUMNS: [name: string, type: string][] = [
 const INSERT_SQL = `INSERT INTO "articles" (${COLUMNS.map(([c]) => `"${c}"`).join(", ")}, "originalFormat", "language", "version")
 SELECT *, 'txt', 'ar', 1 FROM unnest(${COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(", ")})`;
 
+const MENTIONS_SQL = `INSERT INTO "mentions" ("id", "articleId", "entityId", "exact", "prefix", "suffix", "start", "end", "state", "source", "createdAt", "updatedAt")
+SELECT x.id, x.a, x.e, x.exact, x.prefix, x.suffix, x.s, x.f, x.state::"MentionState", 'import', x.at, x.at
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::text[], $10::timestamp(3)[]) AS x(id, a, e, exact, prefix, suffix, s, f, state, at)
+ON CONFLICT DO NOTHING`;
+
 function columnsOf(batch: GeneratedArticle[]): unknown[][] {
   return COLUMNS.map(([c]) => batch.map((a) => (c === "originalText" ? a.plainText : (a as Record<string, unknown>)[c])));
 }
@@ -328,6 +365,8 @@ export type GenerateOptions = {
   offset?: number;
   /** authors; default: seedStaff(url) */
   staffIds?: string[];
+  /** entities the articles name (see generateEntities); none: articles without mentions */
+  entities?: readonly BenchEntity[];
   /** called after every committed batch */
   onProgress?: (inserted: number, total: number) => void;
 };
@@ -361,9 +400,26 @@ export async function generateArticles(url: string, n: number, opts: GenerateOpt
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const insert = async (batch: GeneratedArticle[]) => {
+    const search = batch.map((a) => articleSearchRow({ title: a.title, titleEn: null, kicker: null, summary: null, outlet: a.outlet, outletEn: a.outletEn, plainText: a.plainText }));
+    const mentions = batch.flatMap((a) => a.mentions.map((m) => ({ ...m, articleId: a.id, id: benchId(), at: a.createdAt })));
     await client.query("BEGIN");
     try {
       await client.query(INSERT_SQL, columnsOf(batch));
+      await client.query(UPSERT_ARTICLE_DOCUMENTS_SQL, [batch.map((a) => a.id), search.map((x) => x.tsv), search.map((x) => x.head), search.map((x) => x.names)]);
+      if (mentions.length) {
+        await client.query(MENTIONS_SQL, [
+          mentions.map((m) => m.id),
+          mentions.map((m) => m.articleId),
+          mentions.map((m) => m.entityId),
+          mentions.map((m) => m.exact),
+          mentions.map((m) => m.prefix),
+          mentions.map((m) => m.suffix),
+          mentions.map((m) => m.start),
+          mentions.map((m) => m.end),
+          mentions.map((m) => (m.confirmed ? "confirmed" : "suggested")),
+          mentions.map((m) => m.at),
+        ]);
+      }
       await client.query("COMMIT");
     } catch (e) {
       await client.query("ROLLBACK").catch(() => {});
@@ -388,7 +444,7 @@ export async function generateArticles(url: string, n: number, opts: GenerateOpt
     for (let generated = 0; generated < n; ) {
       const batch: GeneratedArticle[] = [];
       for (const end = Math.min(n, generated + batchSize); generated < end; generated++) {
-        const a = articleOf(r, vocab, offset + generated + 1, slugPrefix, staffIds, now);
+        const a = articleOf(r, vocab, offset + generated + 1, slugPrefix, staffIds, now, opts.entities ?? []);
         if (generated === 0 && BigInt(a.simhash) !== appSimhash(a.plainText)) {
           throw new Error("corpus fastSimhash disagrees with lib/articles/fingerprint.ts simhash: update scripts/bench/corpus.ts");
         }
@@ -405,7 +461,8 @@ export async function generateArticles(url: string, n: number, opts: GenerateOpt
     }
     await settle();
     const tAnalyze = performance.now();
-    await client.query('VACUUM (ANALYZE) "articles"'); // steady state: visibility map, hint bits and planner statistics
+    // steady state: visibility map, hint bits and planner statistics
+    for (const table of ["articles", "mentions", "search_documents"]) await client.query(`VACUUM (ANALYZE) "${table}"`);
     waitMs += performance.now() - tAnalyze;
   } finally {
     await client.end().catch(() => {});

@@ -103,6 +103,11 @@ export class Harness {
     throw new Error(`the app did not answer at ${this.baseUrl}/api/health within 120 s`);
   }
 
+  get appPid(): number {
+    if (!this.app?.pid) throw new Error("the app is not running");
+    return this.app.pid;
+  }
+
   /** Fails when the app died since it started (a crash would otherwise look like slow requests). */
   assertAppAlive(): void {
     if (this.app && (this.app.exitCode !== null || this.app.signalCode !== null)) {

@@ -1,6 +1,7 @@
 // What every benchmark section receives and returns. Sections run one after another
 // against the same database, corpus and signed-in app.
 import type { GenerateResult } from "./corpus";
+import type { BenchEntity } from "./entities";
 import type { CookieJar } from "./http";
 
 export type BenchContext = {
@@ -11,6 +12,10 @@ export type BenchContext = {
   /** cookies of the signed-in admin */
   admin: CookieJar;
   corpus: GenerateResult;
+  /** the generated entities the articles name */
+  entities: BenchEntity[];
+  /** pid of the app process (next start) */
+  appPid: number;
   articles: number;
   runs: number;
   warmup: number;

@@ -111,6 +111,55 @@ describe("search: facets and filters", () => {
   });
 });
 
+describe("search: a large match set", () => {
+  it("counts up to the cap, and ranks title matches first, then the rest, newest first, page after page", async () => {
+    const all = await search("الناتو", { limit: "50" });
+    expect(all.totalIsLowerBound).toBe(false);
+    const capped = await searchPublic(searchQuerySchema.parse({ q: "الناتو" }), { cap: 3, fullRank: 1 });
+    expect(capped.total).toBe(3);
+    expect(capped.totalIsLowerBound).toBe(true);
+
+    // ranked cheaply (fullRank 1): every title match before every other match, newest first within each
+    const p1 = await searchPublic(searchQuerySchema.parse({ q: "الناتو", limit: "2" }), { fullRank: 1 });
+    const p2 = await searchPublic(searchQuerySchema.parse({ q: "الناتو", limit: "2", page: "2" }), { fullRank: 1 });
+    const p3 = await searchPublic(searchQuerySchema.parse({ q: "الناتو", limit: "50" }), { fullRank: 1 });
+    const ids = p3.articles.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...p1.articles, ...p2.articles].map((a) => a.id)).toEqual(ids.slice(0, 4));
+    expect(ids.sort()).toEqual(all.articles.map((a) => a.id).sort());
+    const inTitle = (a: { titleParts: { hit: boolean }[] }) => a.titleParts.some((t) => t.hit);
+    const firstOther = p3.articles.findIndex((a) => !inTitle(a));
+    expect(firstOther).toBeGreaterThan(0);
+    expect(p3.articles.slice(firstOther).some(inTitle)).toBe(false);
+    const dates = (xs: typeof p3.articles) => xs.map((a) => a.publishedOn ?? "");
+    const sortedDesc = (xs: string[]) => xs.every((d, i) => i === 0 || xs[i - 1] >= d);
+    expect(sortedDesc(dates(p3.articles.slice(0, firstOther)))).toBe(true);
+    expect(sortedDesc(dates(p3.articles.slice(firstOther)))).toBe(true);
+  });
+});
+
+describe("search: the copies the triggers keep", () => {
+  it("follow the article's state, date and outlet, and its confirmed passages", async () => {
+    const ed = await staff("editor");
+    const a = await createRecord(ed, "article", articleContent(`مقال ${Date.now()}`));
+    const doc = () => db().searchDocument.findUniqueOrThrow({ where: { articleId: a.id }, select: { public: true, sortDate: true, outlet: true, entityIds: true } });
+    expect((await doc()).public).toBe(false);
+    expect((await doc()).sortDate.toISOString().slice(0, 10)).toBe("2017-01-24");
+    await transitionRecord(ed, { kind: "article", id: a.id, transition: "publish", expectedVersion: 1 });
+    expect((await doc()).public).toBe(true);
+    const nato = await db().entity.findFirstOrThrow({ where: { nameEn: { contains: "NATO" } }, select: { id: true } });
+    const m = await db().mention.create({ data: { articleId: a.id, entityId: nato.id, exact: "حلف", start: 6, end: 10, state: "confirmed" } });
+    expect((await doc()).entityIds).toEqual([nato.id]);
+    await db().mention.update({ where: { id: m.id }, data: { state: "rejected" } });
+    expect((await doc()).entityIds).toEqual([]);
+    await db().mention.update({ where: { id: m.id }, data: { state: "confirmed" } });
+    await db().mention.delete({ where: { id: m.id } });
+    expect((await doc()).entityIds).toEqual([]);
+    await transitionRecord(ed, { kind: "article", id: a.id, transition: "unpublish", expectedVersion: await version(a.id) });
+    expect((await doc()).public).toBe(false);
+  });
+});
+
 describe("search: the index follows writes, and nothing unpublished is found", () => {
   it("a draft, an article in review and a pending edit are never found; publishing makes them findable in the same transaction", async () => {
     const ed = await staff("editor");

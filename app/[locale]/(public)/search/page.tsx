@@ -90,6 +90,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                 {t("clear")}
               </Link>
             )}
+            {result.totalIsLowerBound && <p className="text-stone-700">{t("capped", { count: result.total })}</p>}
             <FacetGroup
               title={t("facet.type")}
               param="type"
@@ -157,7 +158,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
             {(!raw.type || raw.type === "article") && (
               <section aria-labelledby="article-hits">
                 <h2 id="article-hits" className="mb-2 text-xl font-semibold">
-                  {t("articles")} <span className="text-base font-normal text-stone-600">({t("count", { count: result.total })})</span>
+                  {t("articles")} <span className="text-base font-normal text-stone-600">({result.totalIsLowerBound ? t("countAtLeast", { count: result.total }) : t("count", { count: result.total })})</span>
                 </h2>
                 {result.total === 0 && result.entities.length === 0 && <p>{t("none")}</p>}
                 <ol className="space-y-4" data-testid="search-results" start={(result.page - 1) * result.limit + 1}>

@@ -224,6 +224,13 @@ export default async function EntityPage({ params }: Props) {
               </li>
             ))}
           </ul>
+          {entity.mentionCount > entity.mentions.length && (
+            <p className="mt-3 text-sm" data-testid="entity-mentions-more">
+              <Link href={{ pathname: "/search", query: { q: entity.nameAr, entity: entity.slug } }}>
+                {t("mentionsMore", { shown: entity.mentions.length, count: entity.mentionCount })}
+              </Link>
+            </p>
+          )}
         </section>
       )}
       {(related.linked.length > 0 || coMentioned.length > 0) && (

@@ -1,0 +1,70 @@
+// The public export (GET /api/v1/export): throughput of the whole streamed download and
+// the app process's peak memory while it streams (resident set, sampled every 20 ms
+// from /proc; Linux).
+import { readFileSync } from "node:fs";
+import type { BenchContext, BenchSection } from "./section";
+import { bytes } from "./stats";
+
+function rssOf(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** the app's process and its children (next start runs the server in a child) */
+function treeRss(root: number): number {
+  let total = rssOf(root);
+  try {
+    const children = readFileSync(`/proc/${root}/task/${root}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    for (const c of children) total += treeRss(c);
+  } catch {
+    // no children file: the process is gone
+  }
+  return total;
+}
+
+export const exportBench: BenchSection = {
+  name: "export",
+  async run(ctx: BenchContext): Promise<string[]> {
+    const pid = ctx.appPid;
+    const lines: string[] = [];
+    const rows: string[] = [];
+    for (const [label, path] of [
+      ["everything published", "/api/v1/export"],
+      ["one entity type (person)", "/api/v1/export?entityType=person"],
+    ] as const) {
+      const before = treeRss(pid);
+      let peak = before;
+      const timer = setInterval(() => {
+        peak = Math.max(peak, treeRss(pid));
+      }, 20);
+      const t0 = performance.now();
+      const res = await fetch(`${ctx.baseUrl}${path}`);
+      if (res.status !== 200 || !res.body) throw new Error(`GET ${path} answered ${res.status}`);
+      let firstByte = 0;
+      let size = 0;
+      const reader = res.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (!size) firstByte = performance.now() - t0;
+        size += value.byteLength;
+      }
+      const secs = (performance.now() - t0) / 1000;
+      clearInterval(timer);
+      peak = Math.max(peak, treeRss(pid));
+      ctx.assertAppAlive();
+      const mbps = size / 1024 / 1024 / secs;
+      rows.push(`  ${label.padEnd(28)} ${bytes(size).padStart(10)} in ${secs.toFixed(1)} s = ${mbps.toFixed(1)} MiB/s (first byte ${firstByte.toFixed(0)} ms); app memory ${bytes(before)} before, peak ${bytes(peak)} (+${bytes(Math.max(0, peak - before))})`);
+      lines.push(`export (${label}), ${ctx.articles} articles: ${bytes(size)} at ${mbps.toFixed(1)} MiB/s, app peak memory ${bytes(peak)} (+${bytes(Math.max(0, peak - before))} while streaming)`);
+    }
+    console.log();
+    console.log(`Export — ${ctx.articles} generated articles`);
+    for (const r of rows) console.log(r);
+    console.log();
+    return lines;
+  },
+};
