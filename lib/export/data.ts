@@ -58,6 +58,8 @@ export type ExportOptions = {
 };
 
 /** Rows per query. Articles carry their full texts, so they come in smaller pages. */
+/** characters per streamed chunk (a record larger than that is one chunk) */
+const CHUNK = 64 * 1024;
 const PAGE = { articles: 100, entities: 500, mentions: 500, relations: 500, annotations: 500, dossiers: 20 } as const;
 
 /**
@@ -154,10 +156,18 @@ async function* snapshotExport(client: PrismaClient, audience: Audience, opts: E
       yield `"${name}": [`;
       let done = 0;
       for await (const records of pages) {
+        // chunks of about CHUNK characters (not one per record): a stream pull per
+        // record costs more than serializing it
+        let chunk = "";
         for (const record of records) {
           tally(counts, name, record);
-          yield `${done++ === 0 ? "\n" : ",\n"}${JSON.stringify(record)}`;
+          chunk += `${done++ === 0 ? "\n" : ",\n"}${JSON.stringify(record)}`;
+          if (chunk.length >= CHUNK) {
+            yield chunk;
+            chunk = "";
+          }
         }
+        if (chunk) yield chunk;
         progress(name, done, records.length);
       }
       progress(name, done, 0);
