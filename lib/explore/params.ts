@@ -19,7 +19,7 @@ export function paramsOf(search: URLSearchParams): ParamRecord {
  * Parses `raw` with `schema`; a parameter that fails is left out (falls back to its
  * default) and its message returned, so a page still renders with the rest.
  */
-export function parseLenient<S extends z.ZodType<unknown, ParamRecord>>(schema: S, raw: ParamRecord): { query: z.output<S>; errors: string[] } {
+export function parseLenient<S extends z.ZodType>(schema: S, raw: ParamRecord): { query: z.output<S>; errors: string[] } {
   const input: ParamRecord = { ...raw };
   const errors: string[] = [];
   for (let attempt = 0; attempt < 10; attempt++) {

@@ -63,7 +63,7 @@ export const networkQuerySchema = z
         .default(DEFAULT_COMENTION_EDGES),
     ),
   })
-  .refine((q) => !q.from || !q.to || q.from.at < q.to.at, { message: "from must not be after to", path: ["to"] });
+  .refine((q) => typeof q.from?.at !== "string" || typeof q.to?.at !== "string" || q.from.at < q.to.at, { message: "from must not be after to", path: ["to"] });
 
 export type NetworkQuery = z.infer<typeof networkQuerySchema>;
 
