@@ -19,12 +19,13 @@ export function paramsOf(search: URLSearchParams): ParamRecord {
  * Parses `raw` with `schema`; a parameter that fails is left out (falls back to its
  * default) and its message returned, so a page still renders with the rest.
  */
-export function parseLenient<S extends z.ZodType>(schema: S, raw: ParamRecord): { query: z.output<S>; errors: string[] } {
+export function parseLenient<S extends z.ZodType>(schema: S, raw: ParamRecord): { query: z.output<S>; errors: string[]; ignored: string[] } {
   const input: ParamRecord = { ...raw };
   const errors: string[] = [];
+  const ignored: string[] = [];
   for (let attempt = 0; attempt < 10; attempt++) {
     const r = schema.safeParse(input);
-    if (r.success) return { query: r.data, errors };
+    if (r.success) return { query: r.data, errors, ignored };
     const keys = new Set<string>();
     for (const issue of r.error.issues) {
       const key = issue.path[0];
@@ -33,7 +34,10 @@ export function parseLenient<S extends z.ZodType>(schema: S, raw: ParamRecord): 
     }
     // an issue that names no parameter we can drop (e.g. "from after to"): drop them all
     if (keys.size === 0) for (const k of Object.keys(input)) keys.add(k);
-    for (const k of keys) delete input[k];
+    for (const k of keys) {
+      ignored.push(k);
+      delete input[k];
+    }
   }
-  return { query: schema.parse({}), errors };
+  return { query: schema.parse({}), errors, ignored };
 }

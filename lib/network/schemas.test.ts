@@ -26,6 +26,7 @@ describe("network query", () => {
     const { query, errors } = parseLenient(networkQuerySchema, { type: "person", from: "soon", to: "2010" });
     expect(toNetworkFilter(query)).toMatchObject({ types: ["person"], from: null, to: "2011-01-01" });
     expect(errors).toEqual([expect.stringMatching(/from must be a year/)]);
+    expect(parseLenient(networkQuerySchema, { type: "person", from: "soon", to: "2010" }).ignored).toEqual(["from"]);
     const swapped = parseLenient(networkQuerySchema, { from: "2010", to: "2004" });
     expect(toNetworkFilter(swapped.query)).toMatchObject({ from: "2010-01-01", to: null });
   });

@@ -1,0 +1,96 @@
+// The public exploration pages in Debian's Chromium: the timeline (vis-timeline) and
+// the network (cytoscape), each with its server-rendered list; on a phone the network
+// fits the screen.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { BASE_URL, launch, newPage } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("timeline", () => {
+  it("draws the published events on a right-to-left time axis, lists them, and an event leads to its page", async () => {
+    const page = await newPage(browser);
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto("/ar/timeline");
+    expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+    expect(await page.locator("h1").innerText()).toBe("الخط الزمني");
+    await page.locator(".vis-timeline").first().waitFor({ state: "visible" });
+    await page.locator('[data-testid="timeline-canvas"][data-ready="true"]').waitFor();
+    // a month-precision event is a range over the month, a single day a point
+    expect(await page.locator(".vis-item.vis-range.precision-month").count()).toBeGreaterThan(0);
+    expect(await page.locator(".vis-item.vis-range.precision-year").count()).toBeGreaterThan(0);
+    expect(await page.locator(".vis-item.vis-point.precision-day").count()).toBeGreaterThan(0);
+    expect(await page.locator(".vis-time-axis").first().innerText()).toMatch(/20\d\d/);
+
+    const list = page.getByTestId("timeline-list");
+    expect(await list.locator(":scope > li").count()).toBeGreaterThanOrEqual(14);
+    expect(await list.innerText()).toContain("يونيو 2004"); // month names in Arabic, at the date's precision
+    const link = list.locator('[data-testid="timeline-event-link"]').first();
+    const href = await link.getAttribute("href");
+    expect(href).toMatch(/^\/ar\/entities\//);
+    await link.click();
+    await page.waitForURL(new RegExp(`${href}$`));
+    expect(await page.locator("h1").innerText()).not.toBe("");
+    expect(errors).toEqual([]);
+  });
+
+  it("filters by an entity chosen in the form, without JavaScript being needed", async () => {
+    const page = await newPage(browser);
+    await page.goto("/ar/timeline");
+    const all = await page.getByTestId("timeline-list").locator(":scope > li").count();
+    await page.locator('select[name="entity"]').selectOption("kuwait");
+    await page.getByTestId("timeline-filter").locator('button[type="submit"]').click();
+    await page.waitForURL(/entity=kuwait/);
+    await page.getByTestId("timeline-filtered").waitFor();
+    const some = await page.getByTestId("timeline-list").locator(":scope > li").count();
+    expect(some).toBeGreaterThan(0);
+    expect(some).toBeLessThan(all);
+    await page.locator('[data-testid="timeline-canvas"][data-ready="true"]').waitFor();
+    expect(await page.locator(".vis-item").count()).toBe(some);
+  });
+});
+
+describe("network", () => {
+  it("draws the cytoscape canvas and the list; an entity in the list leads to its page", async () => {
+    const page = await newPage(browser);
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto("/ar/network");
+    expect(await page.locator("h1").innerText()).toBe("شبكة العلاقات");
+    const canvas = page.locator('[data-testid="network-canvas"][data-ready="true"]');
+    await canvas.waitFor();
+    expect(await canvas.locator("canvas").count()).toBeGreaterThan(0);
+    expect(Number(await canvas.getAttribute("data-nodes"))).toBeGreaterThanOrEqual(52);
+    expect(await page.getByTestId("network-legend").innerText()).toContain("حدث");
+
+    const link = page.getByTestId("network-list").locator('[data-testid="network-entity-link"]').first();
+    const href = await link.getAttribute("href");
+    expect(href).toMatch(/^\/ar\/entities\//);
+    await link.click();
+    await page.waitForURL(new RegExp(`${href}$`));
+    expect(await page.locator("h1").innerText()).not.toBe("");
+    expect(errors).toEqual([]);
+  });
+
+  it("fits a phone screen without sideways scrolling", async () => {
+    const context = await browser.newContext({ baseURL: BASE_URL, locale: "ar", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    await page.goto("/ar/network?type=person&type=organization&comentions=1");
+    const canvas = page.locator('[data-testid="network-canvas"][data-ready="true"]');
+    await canvas.waitFor();
+    const box = (await canvas.boundingBox())!;
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
