@@ -3,6 +3,7 @@
 // no peer dependencies). Loaded in the browser only; the page renders the same events
 // as an ordered list on the server, which is what works without JavaScript.
 import "vis-timeline/styles/vis-timeline-graph2d.min.css";
+import "./timeline.css";
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { Timeline as VisTimeline } from "vis-timeline/standalone";
@@ -61,23 +62,31 @@ export function Timeline({ items, locale, labels }: { items: TimelineItem[]; loc
       const { moment } = vis as unknown as { moment: (d: Date) => { utc(): unknown } };
       if (disposed || !container.current) return;
       const byId = new Map(items.map((i) => [i.id, i]));
-      const data = (
-        items.map((i) => {
-          const content = document.createElement("span");
-          content.textContent = i.label; // text, never HTML
-          return {
-            id: i.id,
-            content,
-            start: utcDay(i.start),
-            ...(i.kind === "range" ? { end: utcDay(i.end) } : {}),
-            type: i.kind === "point" ? "point" : "range",
-            title: `${i.label} — ${i.dateLabel}`,
-            className: `precision-${i.precision}`,
-          };
-        })
-      );
+      // one row per event: its name (a link to its page) in the label column, its bar
+      // covering the period its precision gives, labelled with that date
+      const groups = items.map((i, order) => {
+        const a = document.createElement("a");
+        a.href = i.href;
+        a.textContent = i.label; // text, never HTML
+        a.title = i.label;
+        return { id: i.id, content: a, order };
+      });
+      const data = items.map((i) => {
+        const content = document.createElement("span");
+        content.textContent = i.dateLabel;
+        return {
+          id: i.id,
+          group: i.id,
+          content,
+          start: utcDay(i.start),
+          ...(i.kind === "range" ? { end: utcDay(i.end) } : {}),
+          type: i.kind === "point" ? "point" : "range",
+          title: `${i.label} — ${i.dateLabel}`,
+          className: `precision-${i.precision}`,
+        };
+      });
       const rtl = locale === "ar";
-      const instance = new vis.Timeline(container.current, data as never, {
+      const instance = new vis.Timeline(container.current, data as never, groups as never, {
         rtl,
         locale: "en",
         // every date is a UTC calendar day: draw it so, whatever the visitor's time zone
@@ -88,9 +97,11 @@ export function Timeline({ items, locale, labels }: { items: TimelineItem[]; loc
         zoomKey: "ctrlKey",
         showCurrentTime: false,
         selectable: true,
-        stack: true,
+        stack: false,
+        groupOrder: "order",
+        orientation: "top",
         minHeight: 220,
-        maxHeight: 560,
+        maxHeight: 600,
         verticalScroll: true,
         margin: { item: { horizontal: 4, vertical: 6 } },
         tooltip: { followMouse: false, overflowMethod: "cap" },

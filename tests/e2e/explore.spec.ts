@@ -27,7 +27,7 @@ describe("timeline", () => {
     expect(await page.locator(".vis-item.vis-range.precision-month").count()).toBeGreaterThan(0);
     expect(await page.locator(".vis-item.vis-range.precision-year").count()).toBeGreaterThan(0);
     expect(await page.locator(".vis-item.vis-point.precision-day").count()).toBeGreaterThan(0);
-    expect(await page.locator(".vis-time-axis").first().innerText()).toMatch(/20\d\d/);
+    expect(await page.locator(".vis-time-axis.vis-foreground").first().innerText()).toMatch(/20\d\d/);
 
     const list = page.getByTestId("timeline-list");
     expect(await list.locator(":scope > li").count()).toBeGreaterThanOrEqual(14);
@@ -53,7 +53,13 @@ describe("timeline", () => {
     expect(some).toBeGreaterThan(0);
     expect(some).toBeLessThan(all);
     await page.locator('[data-testid="timeline-canvas"][data-ready="true"]').waitFor();
-    expect(await page.locator(".vis-item").count()).toBe(some);
+    expect(await page.locator(".vis-item.vis-range, .vis-item.vis-point").count()).toBe(some);
+    // each row of the canvas is named by a link to the event's page
+    const rowLink = page.locator(".vis-timeline .vis-label a").first();
+    const href = await rowLink.getAttribute("href");
+    expect(href).toMatch(/^\/ar\/entities\//);
+    await rowLink.click();
+    await page.waitForURL(new RegExp(`${href}$`));
   });
 });
 
@@ -79,7 +85,7 @@ describe("network", () => {
     expect(errors).toEqual([]);
   });
 
-  it("fits a phone screen without sideways scrolling", async () => {
+  it("fits a phone screen without sideways scrolling, and so does the timeline", async () => {
     const context = await browser.newContext({ baseURL: BASE_URL, locale: "ar", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const page = await context.newPage();
     await page.goto("/ar/network?type=person&type=organization&comentions=1");
@@ -91,6 +97,10 @@ describe("network", () => {
     expect(box.x + box.width).toBeLessThanOrEqual(390);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+
+    await page.goto("/ar/timeline");
+    await page.locator('[data-testid="timeline-canvas"][data-ready="true"]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await context.close();
   });
 });

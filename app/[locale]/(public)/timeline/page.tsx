@@ -65,9 +65,9 @@ export default async function TimelinePage({ params, searchParams }: Props) {
       </header>
 
       <form method="get" className="flex flex-wrap items-end gap-2" data-testid="timeline-filter">
-        <label className="flex flex-col text-sm">
+        <label className="flex w-full min-w-0 flex-col text-sm sm:w-auto sm:max-w-md">
           <span className="font-semibold">{t("filterLabel")}</span>
-          <select name="entity" defaultValue={entity?.slug ?? ""} className="max-w-full rounded border border-stone-400 bg-white px-2 py-1">
+          <select name="entity" defaultValue={entity?.slug ?? ""} className="w-full min-w-0 rounded border border-stone-400 bg-white px-2 py-1">
             <option value="">{t("allEntities")}</option>
             {groups.map((g) => (
               <optgroup key={g.type} label={te(`type.${g.type}`)}>
@@ -123,7 +123,7 @@ export default async function TimelinePage({ params, searchParams }: Props) {
                 <Link href={`/entities/${e.slug}`} className="text-lg font-semibold" data-testid="timeline-event-link">
                   {name(e)}
                 </Link>
-                <span className="ms-2 text-sm text-stone-600" lang={ar ? "en" : "ar"} dir={ar ? "ltr" : "rtl"}>
+                <span className="mx-2 text-sm text-stone-600" lang={ar ? "en" : "ar"} dir={ar ? "ltr" : "rtl"}>
                   {ar ? e.nameEn : e.nameAr}
                 </span>
                 <p className="text-sm text-stone-700">
