@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { ENTITY_TYPES } from "@/lib/entities/schemas";
+import { displayPrecise, parsePreciseDate, toDbDate } from "@/lib/dates";
 import { parseLenient, type ParamRecord } from "@/lib/explore/params";
 import { getNetwork, type NetworkEdgeDto, type NetworkNodeDto } from "@/lib/network/data";
 import { networkQuerySchema, toNetworkFilter } from "@/lib/network/schemas";
@@ -16,6 +17,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "network" });
   return { title: t("title"), description: t("description") };
+}
+
+function show(s: string | null, locale: string) {
+  const p = s ? parsePreciseDate(s) : null;
+  return p ? displayPrecise(toDbDate(p), p.precision, locale) : null;
 }
 
 const SWATCH: Record<string, string> = {
@@ -169,6 +175,7 @@ export default async function NetworkPage({ params, searchParams }: Props) {
                               );
                             }
                             const role = ar ? e.roleAr : e.roleEn;
+                            const when = [show(e.start, locale), show(e.end, locale)].filter(Boolean).join(" – ");
                             return (
                               <li key={e.id}>
                                 {e.source === n.id ? (
@@ -181,6 +188,7 @@ export default async function NetworkPage({ params, searchParams }: Props) {
                                   </>
                                 )}
                                 {role ? ` (${role})` : ""}
+                                {when ? ` · ${when}` : ""}
                               </li>
                             );
                           })}
