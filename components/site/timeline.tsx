@@ -29,6 +29,18 @@ type MomentLike = { year(): number; month(): number; date(): number };
 const DAY = 24 * 60 * 60 * 1000;
 const utcDay = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
+/**
+ * The window that shows every event: a date label runs past its bar towards later
+ * times, so leave more room on that side than vis-timeline's own fit() does.
+ */
+export function fullWindow(items: Pick<TimelineItem, "start" | "end">[]): { start: Date; end: Date } | null {
+  if (items.length === 0) return null;
+  const min = Math.min(...items.map((i) => utcDay(i.start).getTime()));
+  const max = Math.max(...items.map((i) => utcDay(i.end).getTime()));
+  const width = Math.max(max - min, 60 * DAY);
+  return { start: new Date(min - width * 0.04), end: new Date(max + width * 0.14) };
+}
+
 /** Axis labels in the page's language (the standalone build's moment knows English only). */
 function axisFormat(locale: string) {
   const month = new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en", { month: locale === "ar" ? "long" : "short", timeZone: "UTC" });
@@ -86,6 +98,7 @@ export function Timeline({ items, locale, labels }: { items: TimelineItem[]; loc
         };
       });
       const rtl = locale === "ar";
+      const all = fullWindow(items);
       const instance = new vis.Timeline(container.current, data as never, groups as never, {
         rtl,
         locale: "en",
@@ -105,6 +118,7 @@ export function Timeline({ items, locale, labels }: { items: TimelineItem[]; loc
         verticalScroll: true,
         margin: { item: { horizontal: 4, vertical: 6 } },
         tooltip: { followMouse: false, overflowMethod: "cap" },
+        ...(all ? { start: all.start, end: all.end } : {}),
       });
       instance.on("click", (props: { item?: string | number | null }) => {
         const item = props.item != null ? byId.get(String(props.item)) : undefined;
@@ -145,7 +159,10 @@ export function Timeline({ items, locale, labels }: { items: TimelineItem[]; loc
         <button type="button" className={button} onClick={() => zoom(-0.5)} disabled={!ready}>
           {labels.zoomOut}
         </button>
-        <button type="button" className={button} onClick={() => timeline.current?.fit()} disabled={!ready}>
+        <button type="button" className={button} onClick={() => {
+            const all = fullWindow(items);
+            if (all) timeline.current?.setWindow(all.start, all.end);
+          }} disabled={!ready}>
           {labels.fit}
         </button>
       </div>
