@@ -134,7 +134,7 @@ export function Timeline({ items, locale, labels }: { items: TimelineItem[]; loc
     };
   }, [items, locale, router]);
 
-  const zoom = (factor: number) => timeline.current?.[factor > 0 ? "zoomIn" : "zoomOut"](Math.abs(factor));
+  const zoom = (factor: number) => timeline.current?.[factor > 0 ? "zoomIn" : "zoomOut"](Math.abs(factor), { animation: false });
   const move = (fraction: number) => {
     const t = timeline.current;
     if (!t) return;

@@ -28,6 +28,12 @@ describe("timeline", () => {
     expect(await page.locator(".vis-item.vis-range.precision-year").count()).toBeGreaterThan(0);
     expect(await page.locator(".vis-item.vis-point.precision-day").count()).toBeGreaterThan(0);
     expect(await page.locator(".vis-time-axis.vis-foreground").first().innerText()).toMatch(/20\d\d/);
+    // zoomed in from the keyboard-reachable buttons, the axis names the months in Arabic
+    const axis = page.locator(".vis-time-axis.vis-foreground").first();
+    const arabicMonth = /يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر/;
+    for (let i = 0; i < 15 && !arabicMonth.test(await axis.innerText()); i++) await page.getByRole("button", { name: "تكبير" }).click();
+    expect(await axis.innerText()).toMatch(arabicMonth);
+    expect(await axis.innerText()).not.toMatch(/January|June|December/);
 
     const list = page.getByTestId("timeline-list");
     expect(await list.locator(":scope > li").count()).toBeGreaterThanOrEqual(14);
