@@ -2,7 +2,7 @@
 // the network (cytoscape), each with its server-rendered list; on a phone the network
 // fits the screen.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { BASE_URL, launch, newPage } from "./browser";
 
 let browser: Browser;
@@ -69,6 +69,18 @@ describe("timeline", () => {
   });
 });
 
+/** Where the best-connected node is drawn, in page coordinates (cytoscape keeps its instance on the container). */
+async function busiestNode(page: Page): Promise<{ x: number; y: number; label: string }> {
+  const node = await page.getByTestId("network-canvas").evaluate((el) => {
+    type Node = { degree(loops: boolean): number; renderedPosition(): { x: number; y: number }; data(key: string): string };
+    const cy = (el as unknown as { _cyreg: { cy: { nodes(): { toArray(): Node[] } } } })._cyreg.cy;
+    const best = cy.nodes().toArray().sort((a, b) => b.degree(false) - a.degree(false))[0]!;
+    return { ...best.renderedPosition(), label: best.data("label") };
+  });
+  const box = (await page.getByTestId("network-canvas").locator("canvas").first().boundingBox())!;
+  return { x: box.x + node.x, y: box.y + node.y, label: node.label };
+}
+
 describe("network", () => {
   it("draws the cytoscape canvas and the list; an entity in the list leads to its page", async () => {
     const page = await newPage(browser);
@@ -81,6 +93,14 @@ describe("network", () => {
     expect(await canvas.locator("canvas").count()).toBeGreaterThan(0);
     expect(Number(await canvas.getAttribute("data-nodes"))).toBeGreaterThanOrEqual(52);
     expect(await page.getByTestId("network-legend").innerText()).toContain("حدث");
+
+    // clicking a node selects it and offers its page
+    const node = await busiestNode(page);
+    await page.mouse.click(node.x, node.y);
+    const selected = page.getByTestId("network-selected");
+    await selected.locator("a").waitFor();
+    expect(await selected.innerText()).toContain(node.label);
+    expect(await selected.locator("a").getAttribute("href")).toMatch(/^\/ar\/entities\//);
 
     const link = page.getByTestId("network-list").locator('[data-testid="network-entity-link"]').first();
     const href = await link.getAttribute("href");
@@ -103,6 +123,15 @@ describe("network", () => {
     expect(box.x + box.width).toBeLessThanOrEqual(390);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // tap a node: selected; tap it again: its page
+    await canvas.scrollIntoViewIfNeeded();
+    const node = await busiestNode(page);
+    await page.touchscreen.tap(node.x, node.y);
+    await page.getByTestId("network-selected").locator("a").waitFor();
+    expect(await page.getByTestId("network-selected").innerText()).toContain(node.label);
+    await page.touchscreen.tap(node.x, node.y);
+    await page.waitForURL(/\/ar\/entities\//);
+    expect(await page.locator("h1").innerText()).toBe(node.label);
 
     await page.goto("/ar/timeline");
     await page.locator('[data-testid="timeline-canvas"][data-ready="true"]').waitFor();
