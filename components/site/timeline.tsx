@@ -7,7 +7,7 @@ import "./timeline.css";
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { Timeline as VisTimeline } from "vis-timeline/standalone";
-import { displayPrecise } from "@/lib/dates";
+import { axisFormat, fullWindow, utcDay, DAY } from "@/lib/timeline/axis";
 
 export type TimelineItem = {
   id: string;
@@ -23,42 +23,6 @@ export type TimelineItem = {
 };
 
 type Labels = { canvas: string; loading: string; zoomIn: string; zoomOut: string; earlier: string; later: string; fit: string };
-
-type MomentLike = { year(): number; month(): number; date(): number };
-
-const DAY = 24 * 60 * 60 * 1000;
-const utcDay = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-
-/**
- * The window that shows every event: a date label runs past its bar towards later
- * times, so leave more room on that side than vis-timeline's own fit() does.
- */
-export function fullWindow(items: Pick<TimelineItem, "start" | "end">[]): { start: Date; end: Date } | null {
-  if (items.length === 0) return null;
-  const min = Math.min(...items.map((i) => utcDay(i.start).getTime()));
-  const max = Math.max(...items.map((i) => utcDay(i.end).getTime()));
-  const width = Math.max(max - min, 60 * DAY);
-  return { start: new Date(min - width * 0.04), end: new Date(max + width * 0.14) };
-}
-
-/** Axis labels in the page's language (the standalone build's moment knows English only). */
-function axisFormat(locale: string) {
-  const month = new Intl.DateTimeFormat(locale === "ar" ? "ar-u-nu-latn" : "en", { month: locale === "ar" ? "long" : "short", timeZone: "UTC" });
-  const asDate = (m: MomentLike) => new Date(Date.UTC(m.year(), m.month(), m.date()));
-  return {
-    minorLabels: (m: MomentLike, scale: string) => {
-      if (scale === "year") return String(m.year());
-      if (scale === "month") return month.format(asDate(m));
-      return String(m.date());
-    },
-    majorLabels: (m: MomentLike, scale: string) => {
-      if (scale === "year") return "";
-      if (scale === "month") return String(m.year());
-      if (scale === "day" || scale === "weekday" || scale === "week") return displayPrecise(asDate(m), "month", locale) ?? "";
-      return displayPrecise(asDate(m), "day", locale) ?? "";
-    },
-  };
-}
 
 export function Timeline({ items, locale, labels }: { items: TimelineItem[]; locale: string; labels: Labels }) {
   const container = useRef<HTMLDivElement>(null);
