@@ -25,6 +25,11 @@ export function NetworkGraph({ nodes, edges, labels }: { nodes: GraphNode[]; edg
   const [ready, setReady] = useState(false);
   const [selected, setSelected] = useState<GraphNode | null>(null);
   const router = useRouter();
+  // navigation from inside the canvas' handlers, without re-creating the canvas when the router object changes
+  const routerRef = useRef(router);
+  useEffect(() => {
+    routerRef.current = router;
+  }, [router]);
 
   useEffect(() => {
     let disposed = false;
@@ -93,7 +98,7 @@ export function NetworkGraph({ nodes, edges, labels }: { nodes: GraphNode[]; edg
         const node = byId.get(evt.target.id());
         if (!node) return;
         if (selectedRef.current === node.id) {
-          router.push(node.href);
+          routerRef.current.push(node.href);
           return;
         }
         selectedRef.current = node.id;
@@ -113,7 +118,7 @@ export function NetworkGraph({ nodes, edges, labels }: { nodes: GraphNode[]; edg
       cyRef.current?.destroy();
       cyRef.current = null;
     };
-  }, [nodes, edges, router]);
+  }, [nodes, edges]);
 
   const zoom = (factor: number) => {
     const cy = cyRef.current;

@@ -29,6 +29,11 @@ export function Timeline({ items, locale, labels }: { items: TimelineItem[]; loc
   const timeline = useRef<VisTimeline | null>(null);
   const [ready, setReady] = useState(false);
   const router = useRouter();
+  // navigation from inside the canvas' handlers, without re-creating the canvas when the router object changes
+  const routerRef = useRef(router);
+  useEffect(() => {
+    routerRef.current = router;
+  }, [router]);
 
   useEffect(() => {
     let disposed = false;
@@ -86,7 +91,7 @@ export function Timeline({ items, locale, labels }: { items: TimelineItem[]; loc
       });
       instance.on("click", (props: { item?: string | number | null }) => {
         const item = props.item != null ? byId.get(String(props.item)) : undefined;
-        if (item) router.push(item.href);
+        if (item) routerRef.current.push(item.href);
       });
       timeline.current = instance;
       setReady(true);
@@ -96,7 +101,7 @@ export function Timeline({ items, locale, labels }: { items: TimelineItem[]; loc
       timeline.current?.destroy();
       timeline.current = null;
     };
-  }, [items, locale, router]);
+  }, [items, locale]);
 
   const zoom = (factor: number) => timeline.current?.[factor > 0 ? "zoomIn" : "zoomOut"](Math.abs(factor), { animation: false });
   const move = (fraction: number) => {
