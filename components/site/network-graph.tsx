@@ -129,7 +129,7 @@ export function NetworkGraph({ nodes, edges, labels }: { nodes: GraphNode[]; edg
 
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label={labels.canvas}>
+      <div className="flex flex-wrap items-center gap-2" role="group" aria-label={labels.canvas}>
         <button type="button" className={button} onClick={() => zoom(1.25)} disabled={!ready}>
           {labels.zoomIn}
         </button>

@@ -115,7 +115,7 @@ export function Timeline({ items, locale, labels }: { items: TimelineItem[]; loc
 
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap gap-2" role="toolbar" aria-label={labels.canvas}>
+      <div className="flex flex-wrap gap-2" role="group" aria-label={labels.canvas}>
         <button type="button" className={button} onClick={() => move(-0.3)} disabled={!ready}>
           {labels.earlier}
         </button>
