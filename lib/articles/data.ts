@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { published } from "../db/published";
@@ -105,7 +106,10 @@ export async function listRecentPublishedArticles(limit = 20): Promise<ArticleSu
   return rows.map(toSummary);
 }
 
-export async function getPublishedArticle(idOrSlug: string): Promise<ArticleDetailDto | null> {
+/** cached per request: the page and its metadata read it once */
+export const getPublishedArticle = cache(loadPublishedArticle);
+
+async function loadPublishedArticle(idOrSlug: string): Promise<ArticleDetailDto | null> {
   const row = await db().article.findFirst({
     where: { ...published.article(), OR: [{ id: idOrSlug }, { slug: idOrSlug }] },
     select: articleDetailSelect,

@@ -1,7 +1,8 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { published } from "../db/published";
+import { published, publishedSql } from "../db/published";
 import { decodeCursor, toPage, type Page, type PageQuery } from "../api/paging";
 import { formatPrecise } from "../dates";
 import type { RichTextDoc } from "../rich-text/document";
@@ -80,10 +81,10 @@ export type EntityDetailDto = EntitySummaryDto & {
   descriptionAr: RichTextDoc | null;
   descriptionEn: RichTextDoc | null;
   relations: RelationDto[];
-  /** the latest MENTIONS_SHOWN passages */
+  /** the public passages naming it in the latest articles that do (at most MENTIONS_SHOWN) */
   mentions: { id: string; exact: string; prefix: string; suffix: string; start: number; end: number; article: { id: string; slug: string; title: string } }[];
-  /** all the published passages that name it */
-  mentionCount: number;
+  /** how many public articles name it */
+  mentionArticles: number;
   dateClaims: { id: string; claim: string | null; exact: string; article: { id: string; slug: string; title: string } }[];
 };
 
@@ -110,10 +111,13 @@ export async function listPublishedEntitiesByType(type: EntityType, locale: stri
   return rows.map(toSummary);
 }
 
-/** passages listed on an entity's page (and in its API record); `mentionCount` gives them all */
+/** passages listed on an entity's page (and in its API record); `mentionArticles` counts the articles naming it */
 export const MENTIONS_SHOWN = 50;
 
-export async function getPublishedEntity(idOrSlug: string): Promise<EntityDetailDto | null> {
+/** cached per request: the page and its metadata read it once */
+export const getPublishedEntity = cache(loadPublishedEntity);
+
+async function loadPublishedEntity(idOrSlug: string): Promise<EntityDetailDto | null> {
   const row = await db().entity.findFirst({
     where: { ...published.entity(), OR: [{ id: idOrSlug }, { slug: idOrSlug }] },
     select: {
@@ -122,14 +126,7 @@ export async function getPublishedEntity(idOrSlug: string): Promise<EntityDetail
       descriptionEn: true,
       relationsFrom: { where: published.relation(), select: relationSelect, orderBy: { startDate: { sort: "asc", nulls: "last" } } },
       relationsTo: { where: published.relation(), select: relationSelect, orderBy: { startDate: { sort: "asc", nulls: "last" } } },
-      // the latest passages; an entity named in thousands of articles links to search for the rest
-      mentions: {
-        where: published.mention(),
-        orderBy: [{ article: { publishedOn: { sort: "desc", nulls: "last" } } }, { articleId: "asc" }, { start: "asc" }],
-        take: MENTIONS_SHOWN,
-        select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, article: { select: { id: true, slug: true, title: true } } },
-      },
-      _count: { select: { mentions: { where: published.mention() } } },
+
       citations: {
         where: { ...published.citation(), field: "date" },
         select: { id: true, exact: true, claimStart: true, claimPrecision: true, article: { select: { id: true, slug: true, title: true } } },
@@ -137,14 +134,15 @@ export async function getPublishedEntity(idOrSlug: string): Promise<EntityDetail
     },
   });
   if (!row) return null;
-  const { descriptionAr, descriptionEn, relationsFrom, relationsTo, mentions, citations, _count, ...summary } = row;
+  const { descriptionAr, descriptionEn, relationsFrom, relationsTo, citations, ...summary } = row;
+  const { mentions, mentionArticles } = await latestPublishedMentions(row.id);
   return {
     ...toSummary(summary),
     descriptionAr: descriptionAr as RichTextDoc | null,
     descriptionEn: descriptionEn as RichTextDoc | null,
     relations: [...relationsFrom, ...relationsTo].map(toRelation),
     mentions,
-    mentionCount: _count.mentions,
+    mentionArticles,
     dateClaims: citations.map((c) => ({ id: c.id, exact: c.exact, article: c.article, claim: formatPrecise(c.claimStart, c.claimPrecision) })),
   };
 }
@@ -252,19 +250,21 @@ export async function listRelatedEntities(entityId: string, opts: { limit?: numb
     else linked.set(other.id, { ...other, relations: 1 });
   }
 
-  const articles = await db().mention.findMany({
-    where: { AND: [published.mention(), { entityId }] },
-    distinct: ["articleId"],
-    select: { articleId: true },
-  });
-  const pairs = articles.length
-    ? await db().mention.groupBy({
-        by: ["entityId", "articleId"],
-        where: { AND: [published.mention(), { articleId: { in: articles.map((a) => a.articleId) }, entityId: { not: entityId } }] },
-      })
-    : [];
-  const shared = new Map<string, number>();
-  for (const p of pairs) shared.set(p.entityId, (shared.get(p.entityId) ?? 0) + 1);
+  // entities named in the same public articles, by how many articles they share: from the
+  // search index's copy of each article's named entities (GIN-indexed); the entities
+  // themselves are read through the published filter below
+  const shared = new Map(
+    (
+      await db().$queryRawUnsafe<{ id: string; n: number }[]>(
+        `SELECT x.id, count(*)::int AS n
+           FROM (SELECT unnest(d."entityIds") AS id FROM "search_documents" d
+                  WHERE d."kind" = 'article' AND d."public" AND d."entityIds" @> ARRAY[$1]::text[]
+                    AND EXISTS (SELECT 1 FROM "entities" e WHERE e."id" = $1 AND ${publishedSql.entity("e")})) x
+          WHERE x.id <> $1 GROUP BY x.id ORDER BY n DESC, x.id LIMIT ${limit * 2 + linked.size}`,
+        entityId,
+      )
+    ).map((r) => [r.id, r.n] as const),
+  );
   const refs = shared.size
     ? await db().entity.findMany({ where: { AND: [published.entity(), { id: { in: [...shared.keys()] } }] }, select: entityRefSelect })
     : [];
@@ -275,6 +275,35 @@ export async function listRelatedEntities(entityId: string, opts: { limit?: numb
       .map((e) => ({ ...e, articles: shared.get(e.id) ?? 0 }))
       .sort((a, b) => b.articles - a.articles || byName(a, b))
       .slice(0, limit),
+  };
+}
+
+/**
+ * The public passages naming an entity in the latest articles that name it (at most
+ * MENTIONS_SHOWN), and how many public articles name it. The articles come from the
+ * search index's copy of each article's named entities (GIN-indexed), so an entity named
+ * in thousands of articles costs a page, not a pass over its mentions; the passages
+ * themselves are read through the published filters.
+ */
+async function latestPublishedMentions(entityId: string): Promise<{ mentions: EntityDetailDto["mentions"]; mentionArticles: number }> {
+  const naming = `SELECT d."articleId" AS id, d."sortDate" FROM "search_documents" d WHERE d."kind" = 'article' AND d."public" AND d."entityIds" @> ARRAY[$1]::text[]
+                    AND EXISTS (SELECT 1 FROM "entities" e WHERE e."id" = $1 AND ${publishedSql.entity("e")})`;
+  const [rows, count] = await Promise.all([
+    db().$queryRawUnsafe<{ id: string; exact: string; prefix: string; suffix: string; start: number; end: number; articleId: string; slug: string; title: string }[]>(
+      `SELECT m."id", m."exact", m."prefix", m."suffix", m."start", m."end", a."id" AS "articleId", a."slug", a."title"
+         FROM (${naming} ORDER BY d."sortDate" DESC, d."articleId" LIMIT ${MENTIONS_SHOWN}) t
+         JOIN "articles" a ON a."id" = t.id
+         JOIN "mentions" m ON m."articleId" = a."id" AND m."entityId" = $1
+         JOIN "entities" e ON e."id" = m."entityId"
+        WHERE ${publishedSql.mention("m", "a", "e")}
+        ORDER BY t."sortDate" DESC, a."id", m."start" LIMIT ${MENTIONS_SHOWN}`,
+      entityId,
+    ),
+    db().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${naming}) t`, entityId),
+  ]);
+  return {
+    mentions: rows.map(({ articleId, slug, title, ...m }) => ({ ...m, article: { id: articleId, slug, title } })),
+    mentionArticles: count[0]?.n ?? 0,
   };
 }
 

@@ -106,6 +106,10 @@ const NAME_SIMILARITY = 0.5;
 /** shorter grams must equal a name exactly */
 const MIN_FUZZY_LENGTH = 5;
 const MAX_EXPANSIONS = 8;
+/** with no exact name, the names within this similarity of the closest one are kept … */
+const FUZZY_BAND = 0.05;
+/** … at most this many */
+const MAX_FUZZY = 2;
 
 type Expansion = { entityId: string; gram: string; covers: number[] };
 
@@ -124,7 +128,11 @@ async function namedEntities(p: ParsedQuery): Promise<Expansion[]> {
   );
   const covers = new Map(grams.map((g) => [g.gram, g.covers]));
   rows.sort((a, b) => b.sim - a.sim || b.gram.length - a.gram.length);
-  return rows.slice(0, MAX_EXPANSIONS).map((r) => ({ entityId: r.entityId, gram: r.gram, covers: covers.get(r.gram) ?? [] }));
+  // a spelling some entity has is what the reader meant: typos are forgiven only when
+  // no name matches exactly, and then only the closest names (similar names abound)
+  const best = rows[0]?.sim ?? 0;
+  const kept = best >= 1 ? rows.filter((r) => r.sim >= 1) : rows.filter((r) => r.sim >= best - FUZZY_BAND).slice(0, MAX_FUZZY);
+  return kept.slice(0, MAX_EXPANSIONS).map((r) => ({ entityId: r.entityId, gram: r.gram, covers: covers.get(r.gram) ?? [] }));
 }
 
 function param(params: unknown[], value: unknown): string {
@@ -147,7 +155,7 @@ export const FULL_RANK_LIMIT = 400;
  */
 export const MATCH_CAP = 5000;
 /** a quoted phrase is checked against each article's positions: a lower cap */
-export const PHRASE_MATCH_CAP = 1000;
+export const PHRASE_MATCH_CAP = 400;
 
 /** SQL condition: an article matching the words, or naming an entity the query spells (with the rest of the words) */
 function matchCondition(p: ParsedQuery, expansions: Expansion[], params: unknown[]): string {
@@ -253,6 +261,10 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
       ...p1,
     );
     if (tier1.length >= want) return { counted, pageRows: tier1.slice(offset) };
+    // when matches are dense (the count reached the cap) walking the date index and
+    // checking each article is cheaper than collecting and sorting every match, but the
+    // planner, multiplying the words' frequencies, underestimates how dense they are
+    if (total > cap) await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
     const pageRows = [
       ...tier1.slice(offset),
       ...(await tx.$queryRawUnsafe<{ id: string }[]>(

@@ -224,10 +224,10 @@ export default async function EntityPage({ params }: Props) {
               </li>
             ))}
           </ul>
-          {entity.mentionCount > entity.mentions.length && (
+          {entity.mentionArticles > new Set(entity.mentions.map((m) => m.article.id)).size && (
             <p className="mt-3 text-sm" data-testid="entity-mentions-more">
               <Link href={{ pathname: "/search", query: { q: entity.nameAr, entity: entity.slug } }}>
-                {t("mentionsMore", { shown: entity.mentions.length, count: entity.mentionCount })}
+                {t("mentionsMore", { count: entity.mentionArticles })}
               </Link>
             </p>
           )}
