@@ -22,5 +22,5 @@ export async function signIn(page: Page, email: string, password: string, locale
   await page.goto(`/${locale}/sign-in`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
-  await page.locator('button[type="submit"]').click();
+  await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
 }
