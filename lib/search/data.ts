@@ -157,15 +157,21 @@ export const MATCH_CAP = 5000;
 /** a quoted phrase is checked against each article's positions: a lower cap */
 export const PHRASE_MATCH_CAP = 400;
 
-/** SQL condition: an article matching the words, or naming an entity the query spells (with the rest of the words) */
-function matchCondition(p: ParsedQuery, expansions: Expansion[], params: unknown[]): string {
-  const conds = [`d."tsv" @@ ${param(params, p.quoted ? tsqueryPhraseLoose(p)! : tsqueryAll(p)!)}::tsquery`];
+/** SQL conditions, any of which makes an article a match: the words, or naming an entity the query spells (with the rest of the words) */
+function matchConditions(p: ParsedQuery, expansions: Expansion[], params: unknown[]): string[] {
+  const base = `d."kind" = 'article' AND d."public"`;
+  const conds = [`${base} AND d."tsv" @@ ${param(params, p.quoted ? tsqueryPhraseLoose(p)! : tsqueryAll(p)!)}::tsquery`];
   for (const x of expansions) {
     if (!x.covers.length) continue;
     const rest = restQuery(p, x.covers);
-    conds.push(`(d."entityIds" @> ARRAY[${param(params, x.entityId)}]::text[]${rest ? ` AND d."tsv" @@ ${param(params, rest)}::tsquery` : ""})`);
+    conds.push(`${base} AND d."entityIds" @> ARRAY[${param(params, x.entityId)}]::text[]${rest ? ` AND d."tsv" @@ ${param(params, rest)}::tsquery` : ""}`);
   }
-  return `d."kind" = 'article' AND d."public" AND (${conds.join(" OR ")})`;
+  return conds;
+}
+
+/** the same as one condition (for queries read in date order) */
+function matchCondition(p: ParsedQuery, expansions: Expansion[], params: unknown[]): string {
+  return `((${matchConditions(p, expansions, params).join(") OR (")}))`;
 }
 
 type Filters = { year?: number; outlet?: string; entityId?: string | null };
@@ -216,9 +222,11 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
 
     // 1. total and facets over the first `cap` matches (each facet under the other filters)
     const params: unknown[] = [];
-    const base = `WITH x AS MATERIALIZED (
-        SELECT d."articleId" AS id, d."sortDate", d."outlet", d."entityIds", extract(year FROM d."sortDate")::int AS year
-          FROM "search_documents" d WHERE ${matchCondition(p, expansions, params)} LIMIT ${cap + 1})`;
+    // one indexed branch per condition (an OR of them would check the rest of the words
+    // article by article, reading each one's whole vector)
+    const cols = `d."articleId" AS id, d."sortDate", d."outlet", d."entityIds", extract(year FROM d."sortDate")::int AS year`;
+    const branches = matchConditions(p, expansions, params).map((c) => `(SELECT ${cols} FROM "search_documents" d WHERE ${c} LIMIT ${cap + 1})`);
+    const base = `WITH x AS MATERIALIZED (SELECT * FROM (${branches.join(" UNION ")}) u LIMIT ${cap + 1})`;
     const count = (k: string, select: string, group: string, except: keyof Filters | undefined) =>
       `SELECT '${k}' AS k, ${select} AS v, count(*)::int AS n FROM x ${where(filterSql(filters, params, except))} ${group}`;
     const parts = [
@@ -254,17 +262,15 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
     // 2b. a large one: articles whose title, kicker or summary match first, then the
     // others, newest first in each — read in date order, so a page costs a page
     const want = offset + query.limit;
-    const p1 = [...pp];
+    // (the title is in the whole text too: a title match is a match)
+    const p1: unknown[] = [];
     const tier1 = await tx.$queryRawUnsafe<{ id: string }[]>(
-      `SELECT d."articleId" AS id FROM "search_documents" d ${where([match, `d."head" @@ ${qAll}::tsquery`, ...filter])}
+      `SELECT d."articleId" AS id FROM "search_documents" d
+        ${where([`d."kind" = 'article' AND d."public"`, `d."head" @@ ${param(p1, p.quoted ? tsqueryPhraseLoose(p) : tsqueryAll(p))}::tsquery`, ...filterSql(filters, p1, undefined, "d")])}
         ORDER BY d."sortDate" DESC, d."articleId" LIMIT ${param(p1, want)}`,
       ...p1,
     );
     if (tier1.length >= want) return { counted, pageRows: tier1.slice(offset) };
-    // when matches are dense (the count reached the cap) walking the date index and
-    // checking each article is cheaper than collecting and sorting every match, but the
-    // planner, multiplying the words' frequencies, underestimates how dense they are
-    if (total > cap) await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
     const pageRows = [
       ...tier1.slice(offset),
       ...(await tx.$queryRawUnsafe<{ id: string }[]>(
