@@ -215,7 +215,20 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
   const cap = limits.cap ?? (p.quoted ? PHRASE_MATCH_CAP : MATCH_CAP);
   const fullRank = limits.fullRank ?? FULL_RANK_LIMIT;
 
-  const { counted, pageRows } = await db().$transaction(async (tx) => {
+  // entities: by their own words, or named by the query
+  const eParams: unknown[] = [];
+  const eAll = param(eParams, p.quoted ? tsqueryPhraseLoose(p) : tsqueryAll(p));
+  const eIds = param(eParams, expansions.map((x) => x.entityId));
+  const entityQuery = db().$queryRawUnsafe<{ id: string; slug: string; type: SearchEntityHit["type"]; nameAr: string; nameEn: string; score: number }[]>(
+    `SELECT e."id", e."slug", e."type"::text AS type, e."nameAr", e."nameEn",
+            (CASE WHEN e."id" = ANY(${eIds}::text[]) THEN 10 ELSE 0 END + coalesce(ts_rank_cd(d."head", ${eAll}::tsquery, 1), 0))::float8 AS score
+       FROM "search_documents" d JOIN "entities" e ON e."id" = d."entityId"
+      WHERE d."kind" = 'entity' AND ${publishedSql.entity("e")} AND (d."tsv" @@ ${eAll}::tsquery OR e."id" = ANY(${eIds}::text[]))
+      ORDER BY score DESC, e."nameAr" LIMIT 200`,
+    ...eParams,
+  );
+  // … while the articles are counted and paged
+  const articleQuery = db().$transaction(async (tx) => {
     // a word in most articles makes the planner prefer reading the whole table, which
     // decompresses every vector; the indexes answer such a query without touching them
     await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
@@ -281,6 +294,7 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
     ];
     return { counted, pageRows };
   });
+  const [{ counted, pageRows }, entityRows] = await Promise.all([articleQuery, entityQuery]);
 
   const counts = counted.find((r) => r.k === "total")?.n ?? 0;
   const total = Math.min(counts, cap);
@@ -288,18 +302,6 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
   const outletFacet = counted.filter((r) => r.k === "outlet" && r.v !== null).map((r) => ({ value: r.v!, count: r.n })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   const entityCounts = counted.filter((r) => r.k === "entity").map((r) => ({ id: r.v!, count: r.n }));
 
-  // entities: by their own words, or named by the query
-  const eParams: unknown[] = [];
-  const eAll = param(eParams, p.quoted ? tsqueryPhraseLoose(p) : tsqueryAll(p));
-  const eIds = param(eParams, expansions.map((x) => x.entityId));
-  const entityRows = await db().$queryRawUnsafe<{ id: string; slug: string; type: SearchEntityHit["type"]; nameAr: string; nameEn: string; score: number }[]>(
-    `SELECT e."id", e."slug", e."type"::text AS type, e."nameAr", e."nameEn",
-            (CASE WHEN e."id" = ANY(${eIds}::text[]) THEN 10 ELSE 0 END + coalesce(ts_rank_cd(d."head", ${eAll}::tsquery, 1), 0))::float8 AS score
-       FROM "search_documents" d JOIN "entities" e ON e."id" = d."entityId"
-      WHERE d."kind" = 'entity' AND ${publishedSql.entity("e")} AND (d."tsv" @@ ${eAll}::tsquery OR e."id" = ANY(${eIds}::text[]))
-      ORDER BY score DESC, e."nameAr" LIMIT 200`,
-    ...eParams,
-  );
   const typeFacet: Facet<SearchType> = [
     ...(total > 0 ? [{ value: "article" as const, count: total }] : []),
     ...ENTITY_TYPES_SEARCHED.map((t) => ({ value: t, count: entityRows.filter((e) => e.type === t).length })).filter((f) => f.count > 0),
