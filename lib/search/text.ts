@@ -80,8 +80,18 @@ export function parseQuery(q: string): ParsedQuery {
   return { words, readings: words.map(readingsOf), quoted, key: words.join(" ") };
 }
 
+/**
+ * The readings worth asking the index for: "الامن" is dropped when "امن" is there too,
+ * since every word read as الامن (والامن, بالامن …) is also indexed as امن. Half the
+ * posting lists for most nouns, the same matches.
+ */
+export function queryLexemes(readings: string[]): string[] {
+  const set = new Set(readings);
+  return readings.filter((r) => !(r.startsWith("ال") && set.has(r.slice(2))));
+}
+
 function group(readings: string[], weight?: "A"): string {
-  const lexemes = readings.map((r) => quoteLexeme(r) + (weight ? `:${weight}` : ""));
+  const lexemes = queryLexemes(readings).map((r) => quoteLexeme(r) + (weight ? `:${weight}` : ""));
   return lexemes.length === 1 ? lexemes[0] : `(${lexemes.join(" | ")})`;
 }
 
