@@ -233,20 +233,26 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
     // decompresses every vector; the indexes answer such a query without touching them
     await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
 
-    // 1. total and facets over the first `cap` matches (each facet under the other filters)
+    // 1. the total and the facets, reading at most `cap` matches each
     const params: unknown[] = [];
     // one indexed branch per condition (an OR of them would check the rest of the words
     // article by article, reading each one's whole vector)
     const cols = `d."articleId" AS id, d."sortDate", d."outlet", d."entityIds", extract(year FROM d."sortDate")::int AS year`;
-    const branches = matchConditions(p, expansions, params).map((c) => `(SELECT ${cols} FROM "search_documents" d WHERE ${c} LIMIT ${cap + 1})`);
-    const base = `WITH x AS MATERIALIZED (SELECT * FROM (${branches.join(" UNION ")}) u LIMIT ${cap + 1})`;
-    const count = (k: string, select: string, group: string, except: keyof Filters | undefined) =>
-      `SELECT '${k}' AS k, ${select} AS v, count(*)::int AS n FROM x ${where(filterSql(filters, params, except))} ${group}`;
+    const capped = (filter: string[]) =>
+      `(SELECT * FROM (${matchConditions(p, expansions, params)
+        .map((c) => `(SELECT ${cols} FROM "search_documents" d ${where([c, ...filter])} LIMIT ${cap + 1})`)
+        .join(" UNION ")}) u LIMIT ${cap + 1})`;
+    // x: the matches under every filter (its count is the total, exact up to the cap);
+    // y: the matches under none, for the facets, each counted under the other filters
+    const filtered = filterSql(filters, params, undefined, "d");
+    const base = filtered.length ? `WITH x AS MATERIALIZED ${capped(filtered)}, y AS MATERIALIZED ${capped([])}` : `WITH x AS MATERIALIZED ${capped([])}, y AS (SELECT * FROM x)`;
+    const count = (k: string, select: string, group: string, except: keyof Filters) =>
+      `SELECT '${k}' AS k, ${select} AS v, count(*)::int AS n FROM y AS x ${where(filterSql(filters, params, except))} ${group}`;
     const parts = [
-      count("total", "NULL::text", "", undefined),
+      `SELECT 'total' AS k, NULL::text AS v, count(*)::int AS n FROM x`,
       count("year", "x.year::text", "GROUP BY x.year", "year"),
       count("outlet", `x."outlet"`, `GROUP BY x."outlet"`, "outlet"),
-      `(SELECT 'entity' AS k, e.id AS v, count(*)::int AS n FROM (SELECT unnest(x."entityIds") AS id FROM x ${where(filterSql(filters, params, "entityId"))}) e GROUP BY e.id ORDER BY n DESC, e.id LIMIT 24)`,
+      `(SELECT 'entity' AS k, e.id AS v, count(*)::int AS n FROM (SELECT unnest(x."entityIds") AS id FROM y AS x ${where(filterSql(filters, params, "entityId"))}) e GROUP BY e.id ORDER BY n DESC, e.id LIMIT 24)`,
     ];
     const counted = await tx.$queryRawUnsafe<Counted[]>(`${base} ${parts.join(" UNION ALL ")}`, ...params);
     const total = counted.find((r) => r.k === "total")?.n ?? 0;

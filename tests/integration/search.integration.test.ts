@@ -115,6 +115,11 @@ describe("search: a large match set", () => {
   it("counts up to the cap, and ranks title matches first, then the rest, newest first, page after page", async () => {
     const all = await search("الناتو", { limit: "50" });
     expect(all.totalIsLowerBound).toBe(false);
+    // a filter applies before the cap: the total under it stays exact
+    for (const o of all.facets.outlet) {
+      const r = await searchPublic(searchQuerySchema.parse({ q: "الناتو", outlet: o.value }), { cap: o.count, fullRank: 1 });
+      expect([r.total, r.totalIsLowerBound], o.value).toEqual([o.count, false]);
+    }
     const capped = await searchPublic(searchQuerySchema.parse({ q: "الناتو" }), { cap: 3, fullRank: 1 });
     expect(capped.total).toBe(3);
     expect(capped.totalIsLowerBound).toBe(true);
