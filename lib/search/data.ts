@@ -2,9 +2,11 @@ import "server-only";
 // Search: the index (search_documents, one row per article and entity, kept in step in
 // the same transaction as every write of their content) and the public query.
 //
-// The index holds every record whatever its state; the public query joins the
-// published-only conditions of lib/db/published.ts, so a draft is indexed (for the day
-// staff search uses it) but can never be found by the public.
+// The index holds every record whatever its state (for the day staff search uses it).
+// The public query counts and pages among rows whose `public` copy is set (kept by
+// triggers from the records' own state, by the rules of lib/db/published.ts), and
+// everything it shows (articles, entities, names) is read through those published-only
+// conditions again, so a draft can never be found by the public.
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { published, publishedSql } from "../db/published";
