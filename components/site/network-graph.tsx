@@ -6,6 +6,7 @@
 // Tap (or click) a node: it is selected, its neighbourhood highlighted and a link to
 // its page offered below the canvas; tapping it again opens the page. Pinch, wheel
 // and the buttons zoom; the canvas fits the width of the page.
+import { useLatest } from "./use-latest";
 import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -24,12 +25,8 @@ export function NetworkGraph({ nodes, edges, labels }: { nodes: GraphNode[]; edg
   const selectedRef = useRef<string | null>(null);
   const [ready, setReady] = useState(false);
   const [selected, setSelected] = useState<GraphNode | null>(null);
-  const router = useRouter();
   // navigation from inside the canvas' handlers, without re-creating the canvas when the router object changes
-  const routerRef = useRef(router);
-  useEffect(() => {
-    routerRef.current = router;
-  }, [router]);
+  const routerRef = useLatest(useRouter());
 
   useEffect(() => {
     let disposed = false;

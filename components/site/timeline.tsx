@@ -2,6 +2,7 @@
 // The interactive time axis of the public timeline (vis-timeline, standalone build:
 // no peer dependencies). Loaded in the browser only; the page renders the same events
 // as an ordered list on the server, which is what works without JavaScript.
+import { useLatest } from "./use-latest";
 import "vis-timeline/styles/vis-timeline-graph2d.min.css";
 import "./timeline.css";
 import { useEffect, useRef, useState } from "react";
@@ -28,12 +29,8 @@ export function Timeline({ items, locale, labels }: { items: TimelineItem[]; loc
   const container = useRef<HTMLDivElement>(null);
   const timeline = useRef<VisTimeline | null>(null);
   const [ready, setReady] = useState(false);
-  const router = useRouter();
   // navigation from inside the canvas' handlers, without re-creating the canvas when the router object changes
-  const routerRef = useRef(router);
-  useEffect(() => {
-    routerRef.current = router;
-  }, [router]);
+  const routerRef = useLatest(useRouter());
 
   useEffect(() => {
     let disposed = false;

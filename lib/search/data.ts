@@ -10,6 +10,7 @@ import "server-only";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { published, publishedSql } from "../db/published";
+import { findPublishedEntityRef } from "../entities/data";
 import { formatPrecise, type Precision } from "../dates";
 import { articleSearchRow, entitySearchRow, UPSERT_ARTICLE_DOCUMENTS_SQL, UPSERT_ENTITY_DOCUMENTS_SQL } from "./rows";
 import { buildSnippet, nameGrams, parseQuery, tsqueryAll, tsqueryPhrase, tsqueryPhraseLoose, tsqueryTitle, type ParsedQuery, type SnippetPart } from "./text";
@@ -209,7 +210,7 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
   if (!p.words.length) return empty;
 
   const expansions = p.quoted ? [] : await namedEntities(p);
-  const entityFilter = query.entity ? await publishedEntityIdBySlug(query.entity) : undefined;
+  const entityFilter = query.entity ? ((await findPublishedEntityRef(query.entity))?.id ?? null) : undefined;
   const filters: Filters = { year: query.year, outlet: query.outlet, entityId: entityFilter };
   const wantArticles = !query.type || query.type === "article";
   const offset = (query.page - 1) * query.limit;
@@ -355,11 +356,6 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
         .map(({ e, count }) => ({ value: { slug: e.slug, nameAr: e.nameAr, nameEn: e.nameEn }, count })),
     },
   };
-}
-
-async function publishedEntityIdBySlug(slug: string): Promise<string | null> {
-  const rows = await db().$queryRawUnsafe<{ id: string }[]>(`SELECT e."id" FROM "entities" e WHERE e."slug" = $1 AND ${publishedSql.entity("e")}`, slug);
-  return rows[0]?.id ?? null;
 }
 
 /** The page's articles with marked titles and snippets (the passages naming an expanded entity marked too). */

@@ -1,4 +1,5 @@
 import "server-only";
+import { findPublishedEntityRef } from "../entities/data";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { published } from "../db/published";
@@ -87,8 +88,8 @@ function toEvent(r: EventRow): TimelineEventDto | null {
 }
 
 /** A published entity by slug or id (for the filter), or null. */
-export async function findTimelineEntity(idOrSlug: string): Promise<TimelineEntityDto | null> {
-  return db().entity.findFirst({ where: { ...published.entity(), OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, select: entityRef });
+export function findTimelineEntity(idOrSlug: string): Promise<TimelineEntityDto | null> {
+  return findPublishedEntityRef(idOrSlug);
 }
 
 /** Published events with a start date, oldest first; `entity` keeps those linked to it (see above). */
