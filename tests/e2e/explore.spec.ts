@@ -72,12 +72,21 @@ describe("timeline", () => {
   });
 });
 
-/** Where the best-connected node is drawn, in page coordinates (cytoscape keeps its instance on the container). */
+/**
+ * Where the best-connected node that no other node overlaps is drawn, in page coordinates
+ * (cytoscape keeps its instance on the container). On a phone-sized canvas cose can draw two
+ * nodes over each other; a tap there would pick whichever is on top.
+ */
 async function busiestNode(page: Page): Promise<{ x: number; y: number; label: string }> {
   const node = await page.getByTestId("network-canvas").evaluate((el) => {
-    type Node = { degree(loops: boolean): number; renderedPosition(): { x: number; y: number }; data(key: string): string };
+    type Box = { x1: number; x2: number; y1: number; y2: number };
+    type Node = { id(): string; degree(loops: boolean): number; renderedPosition(): { x: number; y: number }; data(key: string): string; boundingBox(o: object): Box };
     const cy = (el as unknown as { _cyreg: { cy: { nodes(): { toArray(): Node[] }; center(n: Node): void } } })._cyreg.cy;
-    const best = cy.nodes().toArray().sort((a, b) => b.degree(false) - a.degree(false))[0]!;
+    const nodes = cy.nodes().toArray();
+    const box = (n: Node) => n.boundingBox({ includeLabels: false, includeOverlays: false });
+    const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const alone = (n: Node) => nodes.every((o) => o.id() === n.id() || !overlaps(box(n), box(o)));
+    const best = nodes.filter(alone).sort((a, b) => b.degree(false) - a.degree(false))[0]!;
     // in the middle of the canvas, and the canvas in the middle of the screen
     cy.center(best);
     el.scrollIntoView({ block: "center" });
