@@ -57,9 +57,10 @@ export type ExportOptions = {
   slotWaitMs?: number;
 };
 
+/** characters per streamed chunk (≈ 1 MB of Arabic UTF-8; a record larger than that is one chunk) */
+export const EXPORT_CHUNK = 512 * 1024;
+const CHUNK = EXPORT_CHUNK;
 /** Rows per query. Articles carry their full texts, so they come in smaller pages. */
-/** characters per streamed chunk (a record larger than that is one chunk) */
-const CHUNK = 64 * 1024;
 const PAGE = { articles: 100, entities: 500, mentions: 500, relations: 500, annotations: 500, dossiers: 20 } as const;
 
 /**
@@ -152,13 +153,14 @@ async function* snapshotExport(client: PrismaClient, audience: Audience, opts: E
       ["annotations", annotationPages(tx, where, audience)],
       ["dossiers", dossierPages(tx, where, audience)],
     ];
+    // chunks of about CHUNK characters, whatever the records: a stream pull per record
+    // costs more than serializing it, and the server flushes (and, compressing, syncs
+    // its gzip stream) after every chunk
+    let chunk = "";
     for (const [name, pages] of sections) {
-      yield `"${name}": [`;
+      chunk += `"${name}": [`;
       let done = 0;
       for await (const records of pages) {
-        // chunks of about CHUNK characters (not one per record): a stream pull per
-        // record costs more than serializing it
-        let chunk = "";
         for (const record of records) {
           tally(counts, name, record);
           chunk += `${done++ === 0 ? "\n" : ",\n"}${JSON.stringify(record)}`;
@@ -167,13 +169,12 @@ async function* snapshotExport(client: PrismaClient, audience: Audience, opts: E
             chunk = "";
           }
         }
-        if (chunk) yield chunk;
         progress(name, done, records.length);
       }
       progress(name, done, 0);
-      yield done ? "\n],\n" : "],\n";
+      chunk += done ? "\n],\n" : "],\n";
     }
-    yield `"counts": ${JSON.stringify(counts)}\n}\n`;
+    yield `${chunk}"counts": ${JSON.stringify(counts)}\n}\n`;
   });
 }
 
@@ -430,14 +431,24 @@ const annotationSelect = { ...workflowSelect, ...anchorSelect, articleId: true, 
 
 const dossierSelect = { ...workflowSelect, slug: true, titleAr: true, titleEn: true, introAr: true, introEn: true } satisfies Prisma.DossierSelect;
 
-/** Pages of rows ordered by id: `WHERE id > last ORDER BY id LIMIT size` (stable, no offsets). */
+/**
+ * Pages of rows ordered by id: `WHERE id > last ORDER BY id LIMIT size` (stable, no
+ * offsets). The next page is asked for as soon as a page arrives, so the database reads
+ * it while this one is serialized and sent (the connection still runs one query at a time).
+ */
 async function* keyset<T extends { id: string }>(size: number, fetch: (after: Prisma.StringFilter | undefined, take: number) => Promise<T[]>): AsyncGenerator<T[]> {
-  let after: string | undefined;
-  for (;;) {
-    const rows = await fetch(after === undefined ? undefined : { gt: after }, size);
-    if (rows.length) yield rows;
-    if (rows.length < size) return;
-    after = rows[rows.length - 1]!.id;
+  let next: Promise<T[]> | null = fetch(undefined, size);
+  try {
+    while (next) {
+      const rows: T[] = await next;
+      next = rows.length < size ? null : fetch({ gt: rows[rows.length - 1]!.id }, size);
+      // an abandoned download must not leave the read ahead to fail unobserved
+      next?.catch(() => {});
+      if (rows.length) yield rows;
+    }
+  } finally {
+    // stopped early: the read ahead finishes before the snapshot's connection is given back
+    if (next) await next.catch(() => {});
   }
 }
 

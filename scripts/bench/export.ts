@@ -1,4 +1,5 @@
-// The public export (GET /api/v1/export): throughput of the whole streamed download and
+// The public export (GET /api/v1/export): throughput of the whole streamed download (as a
+// browser asks for it: gzip accepted, so the server compresses; sizes are of the JSON) and
 // the app process's peak memory while it streams (resident set, sampled every 20 ms
 // from /proc; Linux).
 import { readFileSync } from "node:fs";
@@ -58,7 +59,8 @@ export const exportBench: BenchSection = {
       peak = Math.max(peak, treeRss(pid));
       ctx.assertAppAlive();
       const mbps = size / 1024 / 1024 / secs;
-      rows.push(`  ${label.padEnd(28)} ${bytes(size).padStart(10)} in ${secs.toFixed(1)} s = ${mbps.toFixed(1)} MiB/s (first byte ${firstByte.toFixed(0)} ms); app memory ${bytes(before)} before, peak ${bytes(peak)} (+${bytes(Math.max(0, peak - before))})`);
+      const encoding = res.headers.get("content-encoding") ?? "identity";
+      rows.push(`  ${label.padEnd(28)} ${bytes(size).padStart(10)} (${encoding} on the wire) in ${secs.toFixed(1)} s = ${mbps.toFixed(1)} MiB/s (first byte ${firstByte.toFixed(0)} ms); app memory ${bytes(before)} before, peak ${bytes(peak)} (+${bytes(Math.max(0, peak - before))})`);
       lines.push(`export (${label}), ${ctx.articles} articles: ${bytes(size)} at ${mbps.toFixed(1)} MiB/s, app peak memory ${bytes(peak)} (+${bytes(Math.max(0, peak - before))} while streaming)`);
     }
     console.log();
