@@ -12,6 +12,7 @@ import type { Prisma } from "../db/generated/client";
 import { published, publishedSql } from "../db/published";
 import { findPublishedEntityRef } from "../entities/data";
 import { formatPrecise, type Precision } from "../dates";
+import { editDistance } from "../arabic/match";
 import { articleSearchRow, entitySearchRow, UPSERT_ARTICLE_DOCUMENTS_SQL, UPSERT_ENTITY_DOCUMENTS_SQL } from "./rows";
 import { buildSnippet, nameGrams, parseQuery, tsqueryAll, tsqueryPhrase, tsqueryPhraseLoose, tsqueryTitle, type ParsedQuery, type SnippetPart } from "./text";
 import type { SearchQuery, SearchType } from "./schemas";
@@ -113,6 +114,8 @@ const MAX_EXPANSIONS = 8;
 const FUZZY_BAND = 0.05;
 /** … at most this many */
 const MAX_FUZZY = 2;
+/** a name with a typo is at most this many letters off (and a quarter of its length) */
+const MAX_TYPOS = 2;
 
 type Expansion = { entityId: string; gram: string; covers: number[] };
 
@@ -120,17 +123,31 @@ type Expansion = { entityId: string; gram: string; covers: number[] };
 async function namedEntities(p: ParsedQuery): Promise<Expansion[]> {
   const grams = nameGrams(p).filter((g) => g.gram.length >= 3);
   if (!grams.length) return [];
-  const rows = await db().$queryRawUnsafe<{ entityId: string; gram: string; sim: number }[]>(
-    `SELECT DISTINCT ON (e."id") e."id" AS "entityId", g.t AS gram, similarity(a."normalized", g.t)::float8 AS sim
-       FROM unnest($1::text[]) AS g(t)
-       JOIN "entity_aliases" a ON (a."normalized" = g.t OR (char_length(g.t) >= ${MIN_FUZZY_LENGTH} AND a."normalized" % g.t))
-       JOIN "entities" e ON e."id" = a."entityId" AND ${publishedSql.entity("e")}
-      WHERE a."normalized" = g.t OR similarity(a."normalized", g.t) >= ${NAME_SIMILARITY}
-      ORDER BY e."id", sim DESC, char_length(g.t) DESC`,
-    grams.map((g) => g.gram),
-  );
+  // the trigram index offers as candidates only names that may reach NAME_SIMILARITY
+  // (under pg_trgm's default 0.3 a common word drew hundreds, each then compared)
+  const candidates = await db().$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${NAME_SIMILARITY}`);
+    return tx.$queryRawUnsafe<{ entityId: string; gram: string; name: string; sim: number }[]>(
+      `SELECT e."id" AS "entityId", g.t AS gram, a."normalized" AS name, similarity(a."normalized", g.t)::float8 AS sim
+         FROM unnest($1::text[]) AS g(t)
+         JOIN "entity_aliases" a ON (a."normalized" = g.t OR (char_length(g.t) >= ${MIN_FUZZY_LENGTH} AND a."normalized" % g.t))
+         JOIN "entities" e ON e."id" = a."entityId" AND ${publishedSql.entity("e")}
+        WHERE a."normalized" = g.t OR similarity(a."normalized", g.t) >= ${NAME_SIMILARITY}`,
+      grams.map((g) => g.gram),
+    );
+  });
+  // a typo is a letter or two: names that merely share most of their trigrams with the
+  // query (الاقليمي / المركز الاقليمي, الامن الاقليمي / المركز الاقليمي) are other names
+  const typo = (r: { gram: string; name: string }) => editDistance(r.gram, r.name) <= Math.min(MAX_TYPOS, Math.floor(Math.max(r.gram.length, r.name.length) / 4));
+  const byEntity = new Map<string, { entityId: string; gram: string; sim: number }>();
+  for (const r of candidates) {
+    if (r.name !== r.gram && !typo(r)) continue;
+    const sim = r.name === r.gram ? 1 : Math.min(r.sim, 0.99);
+    const seen = byEntity.get(r.entityId);
+    if (!seen || sim > seen.sim || (sim === seen.sim && r.gram.length > seen.gram.length)) byEntity.set(r.entityId, { entityId: r.entityId, gram: r.gram, sim });
+  }
+  const rows = [...byEntity.values()].sort((a, b) => b.sim - a.sim || b.gram.length - a.gram.length || a.entityId.localeCompare(b.entityId));
   const covers = new Map(grams.map((g) => [g.gram, g.covers]));
-  rows.sort((a, b) => b.sim - a.sim || b.gram.length - a.gram.length);
   // a spelling some entity has is what the reader meant: typos are forgiven only when
   // no name matches exactly, and then only the closest names (similar names abound)
   const best = rows[0]?.sim ?? 0;
@@ -226,7 +243,8 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
     `SELECT e."id", e."slug", e."type"::text AS type, e."nameAr", e."nameEn",
             (CASE WHEN e."id" = ANY(${eIds}::text[]) THEN 10 ELSE 0 END + coalesce(ts_rank_cd(d."head", ${eAll}::tsquery, 1), 0))::float8 AS score
        FROM "search_documents" d JOIN "entities" e ON e."id" = d."entityId"
-      WHERE d."kind" = 'entity' AND ${publishedSql.entity("e")} AND (d."tsv" @@ ${eAll}::tsquery OR e."id" = ANY(${eIds}::text[]))
+      WHERE d."kind" = 'entity' AND d."entityId" IS NOT NULL -- (read through the entityId index: entities only, not every article's row)
+        AND ${publishedSql.entity("e")} AND (d."tsv" @@ ${eAll}::tsquery OR d."entityId" = ANY(${eIds}::text[]))
       ORDER BY score DESC, e."nameAr" LIMIT 200`,
     ...eParams,
   );

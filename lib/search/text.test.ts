@@ -57,4 +57,17 @@ describe("search text", () => {
     const ranged = buildSnippet(text, parseQuery("غير موجود"), [[start, start + "الأمين العام".length]], 60);
     expect(ranged.filter((p) => p.hit).map((p) => p.text)).toEqual(["الأمين العام"]);
   });
+
+  it("finds a hit deep in a long text, and marks every hit of a passage chosen by a given range", () => {
+    const filler = "كلام ".repeat(3000); // 15,000 characters without a hit
+    const deep = `${filler}قال الأمين العام للناتو إن الحلف باق. ${"حشو ".repeat(50)}`;
+    expect(buildSnippet(deep, parseQuery("الناتو"), [], 60).filter((p) => p.hit).map((p) => p.text)).toEqual(["للناتو"]);
+    // the reading stops at the first stretch with a hit, but given ranges later on can
+    // still make the passage: its words are marked too
+    const text = `الناتو ${filler}شتولتنبرغ الأمين العام للناتو والناتو شتولتنبرغ ${"حشو ".repeat(50)}`;
+    const a = text.indexOf("شتولتنبرغ");
+    const b = text.lastIndexOf("شتولتنبرغ");
+    const parts = buildSnippet(text, parseQuery("الناتو"), [[a, a + 9], [b, b + 9]], 60);
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(["شتولتنبرغ", "للناتو", "والناتو", "شتولتنبرغ"]);
+  });
 });

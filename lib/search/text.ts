@@ -139,24 +139,23 @@ export function nameGrams(p: ParsedQuery): { gram: string; covers: number[] }[] 
 
 export type SnippetPart = { text: string; hit: boolean };
 
-/**
- * A passage of `text` around the best cluster of hits, with the hits marked: a word
- * whose readings meet the query's, or a given range (a mention of an entity the query
- * named, under whatever spelling the article uses).
- */
-export function buildSnippet(
-  text: string,
-  query: ParsedQuery,
-  ranges: readonly (readonly [number, number])[] = [],
-  radius = 110,
-): SnippetPart[] {
+/** how much of a text is read at a time when looking for hits (normalizing a whole article costs ~1 ms) */
+const SNIPPET_SCAN = 4000;
+
+/** the word hits of the query in text[from, to), at their places in text */
+function wordHits(text: string, from: number, to: number, query: ParsedQuery): [number, number][] {
   const wanted = new Set(query.readings.flat());
   const suffixes = [...wanted];
-  const hits: [number, number][] = ranges.map(([s, e]) => [s, e]);
-  for (const t of searchTokens(text)) {
+  const hits: [number, number][] = [];
+  for (const t of searchTokens(text.slice(from, to))) {
     // every reading of a word is a suffix of it: most words are ruled out without stemming them
-    if (wanted.has(t.text) || (suffixes.some((r) => t.text.endsWith(r)) && readingsOf(t.text).some((r) => wanted.has(r)))) hits.push([t.start, t.end]);
+    if (wanted.has(t.text) || (suffixes.some((r) => t.text.endsWith(r)) && readingsOf(t.text).some((r) => wanted.has(r)))) hits.push([from + t.start, from + t.end]);
   }
+  return hits;
+}
+
+/** hits sorted, overlapping ones merged */
+function mergeHits(hits: [number, number][]): [number, number][] {
   hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: [number, number][] = [];
   for (const h of hits) {
@@ -164,16 +163,42 @@ export function buildSnippet(
     if (last && h[0] <= last[1]) last[1] = Math.max(last[1], h[1]);
     else merged.push([h[0], h[1]]);
   }
+  return merged;
+}
+
+/**
+ * A passage of `text` around the best cluster of hits, with the hits marked: a word
+ * whose readings meet the query's, or a given range (a mention of an entity the query
+ * named, under whatever spelling the article uses). The text is read a few thousand
+ * characters at a time, up to the first stretch with a hit: the passage is the best
+ * cluster from the start of the text to there.
+ */
+export function buildSnippet(
+  text: string,
+  query: ParsedQuery,
+  ranges: readonly (readonly [number, number])[] = [],
+  radius = 110,
+): SnippetPart[] {
+  const hits: [number, number][] = ranges.map(([s, e]) => [s, e]);
+  for (let at = 0, found = false; at < text.length && !found; ) {
+    let end = Math.min(text.length, at + SNIPPET_SCAN);
+    while (end < text.length && !/\s/.test(text[end]!)) end++; // not through a word
+    const more = wordHits(text, at, end, query);
+    hits.push(...more);
+    found = more.length > 0;
+    at = end;
+  }
   // the window [c - radius, c + radius] holding the most hits
+  const clusters = mergeHits(hits);
   let center = 0;
-  if (merged.length) {
+  if (clusters.length) {
     let best = -1;
     let j = 0;
-    for (let i = 0; i < merged.length; i++) {
-      while (merged[j][0] < merged[i][0] - 2 * radius) j++;
+    for (let i = 0; i < clusters.length; i++) {
+      while (clusters[j]![0] < clusters[i]![0] - 2 * radius) j++;
       if (i - j > best) {
         best = i - j;
-        center = Math.round((merged[j][0] + merged[i][1]) / 2);
+        center = Math.round((clusters[j]![0] + clusters[i]![1]) / 2);
       }
     }
   }
@@ -190,6 +215,8 @@ export function buildSnippet(
     else parts.push({ text: s, hit });
   };
   if (from > 0) push("… ", false);
+  // marked: every hit in the passage (read again: it may lie past the part read above)
+  const merged = mergeHits([...ranges.map(([s, e]): [number, number] => [s, e]), ...wordHits(text, from, to, query)]);
   let at = from;
   for (const [s, e] of merged) {
     if (e <= from || s >= to) continue;

@@ -44,6 +44,12 @@ describe("search: Arabic-aware", () => {
     const r = await search("ستولتنبيرغ");
     expect(r.expandedThrough.map((e) => e.nameEn)).toContain("Jens Stoltenberg");
     expect(r.total).toBeGreaterThanOrEqual(2);
+    // … but a common word is not a misspelt name that shares most of its letters
+    // (الإقليمي and الأمن الإقليمي look like المركز الإقليمي to trigrams)
+    for (const q of ["الإقليمي", "الأمن الإقليمي"]) {
+      const common = await search(q);
+      expect(common.expandedThrough.map((e) => e.nameAr), q).toEqual([]);
+    }
   });
 
   it("normalizes hamza, alef maqsura, ta marbuta and tatweel on both sides, and reads through attached prefixes", async () => {
