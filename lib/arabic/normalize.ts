@@ -153,6 +153,15 @@ function joinsCluster(source: string, start: number, end: number, next: number):
  * Core pass shared by normalizeArabic and normalizeWithMap.
  * When `map` is given it receives one offset per output UTF-16 unit.
  */
+/** the fold of each lone code point below U+0800 (ASCII, Latin, Arabic), computed once */
+const FOLDED: [(string | undefined)[], (string | undefined)[]] = [[], []];
+
+function foldSingle(cp: number, hamzaSeats: boolean): string {
+  if (cp >= 0x800) return foldString(nfkcCodePoint(cp), hamzaSeats);
+  const table = FOLDED[hamzaSeats ? 1 : 0];
+  return (table[cp] ??= foldString(nfkcCodePoint(cp), hamzaSeats));
+}
+
 function normalizeCore(source: string, hamzaSeats: boolean, map: number[] | null): string {
   const parts: string[] = [];
   const len = source.length;
@@ -169,8 +178,8 @@ function normalizeCore(source: string, hamzaSeats: boolean, map: number[] | null
     }
 
     if (i - start === (first > 0xffff ? 2 : 1)) {
-      // Single code point: the common case.
-      const out = foldString(nfkcCodePoint(first), hamzaSeats);
+      // Single code point: the common case (folded once per code point and kept)
+      const out = foldSingle(first, hamzaSeats);
       if (out) {
         parts.push(out);
         if (map) for (let k = 0; k < out.length; k++) map.push(start);

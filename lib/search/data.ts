@@ -14,7 +14,7 @@ import { findPublishedEntityRef } from "../entities/data";
 import { formatPrecise, type Precision } from "../dates";
 import { editDistance } from "../arabic/match";
 import { articleSearchRow, entitySearchRow, UPSERT_ARTICLE_DOCUMENTS_SQL, UPSERT_ENTITY_DOCUMENTS_SQL } from "./rows";
-import { buildSnippet, nameGrams, parseQuery, tsqueryAll, tsqueryPhrase, tsqueryPhraseLoose, tsqueryTitle, type ParsedQuery, type SnippetPart } from "./text";
+import { buildSnippet, filterTerm, nameGrams, parseQuery, tsqueryAll, tsqueryPhrase, tsqueryPhraseLoose, tsqueryTitle, type ParsedQuery, type SnippetPart } from "./text";
 import type { SearchQuery, SearchType } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -169,13 +169,16 @@ function restQuery(p: ParsedQuery, covered: number[]): string | null {
 /** Up to this many matches, the page is ranked on the whole text (each article's vector is read). */
 export const FULL_RANK_LIMIT = 400;
 /**
- * Counting and faceting stop after this many matches: the total then reads "5,000+" and
+ * Counting and faceting stop after this many matches: the total then reads "2,000+" and
  * the facets describe those matches. A word found in most of a 100,000-article archive
- * would otherwise cost a pass over all of them on every search.
+ * would otherwise cost a pass over all of them on every search (at 5,000 the count alone
+ * took ~50 ms of the benchmark's common words).
  */
-export const MATCH_CAP = 5000;
+export const MATCH_CAP = 2000;
+/** up to this many title matches in a large match set are sorted by date; more are read in date order */
+const HEAD_SORT_LIMIT = 500;
 /** a quoted phrase is checked against each article's positions: a lower cap */
-export const PHRASE_MATCH_CAP = 400;
+export const PHRASE_MATCH_CAP = 200;
 
 /** SQL conditions, any of which makes an article a match: the words, or naming an entity the query spells (with the rest of the words) */
 function matchConditions(p: ParsedQuery, expansions: Expansion[], params: unknown[]): string[] {
@@ -201,6 +204,19 @@ function filterSql(f: Filters, params: unknown[], except?: keyof Filters, alias 
   if (f.year !== undefined && except !== "year") conds.push(`${alias}."sortDate" >= make_date(${param(params, f.year)}::int, 1, 1) AND ${alias}."sortDate" < make_date(${param(params, f.year + 1)}::int, 1, 1)`);
   if (f.outlet !== undefined && except !== "outlet") conds.push(`${alias}."outlet" = ${param(params, f.outlet)}`);
   if (f.entityId !== undefined && except !== "entityId") conds.push(`${param(params, f.entityId ?? "")} = ANY(${alias}."entityIds")`);
+  return conds;
+}
+
+/**
+ * The same filters as conditions the GIN indexes answer (outlet and year as index terms
+ * of the vector `column`, the entity through entityIds), for the scans that find the
+ * matches: the index meets the words' articles with the filter's before any row is read.
+ */
+function filterTerms(f: Filters, params: unknown[], column: "tsv" | "head"): string[] {
+  const conds: string[] = [];
+  if (f.year !== undefined) conds.push(`d."${column}" @@ ${param(params, filterTerm("year", f.year))}::tsquery`);
+  if (f.outlet !== undefined) conds.push(`d."${column}" @@ ${param(params, filterTerm("outlet", f.outlet))}::tsquery`);
+  if (f.entityId !== undefined) conds.push(`d."entityIds" @> ARRAY[${param(params, f.entityId ?? "")}]::text[]`);
   return conds;
 }
 
@@ -265,7 +281,7 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
         .join(" UNION ")}) u LIMIT ${cap + 1})`;
     // x: the matches under every filter (its count is the total, exact up to the cap);
     // y: the matches under none, for the facets, each counted under the other filters
-    const filtered = filterSql(filters, params, undefined, "d");
+    const filtered = filterTerms(filters, params, "tsv");
     const base = filtered.length ? `WITH x AS MATERIALIZED ${capped(filtered)}, y AS MATERIALIZED ${capped([])}` : `WITH x AS MATERIALIZED ${capped([])}, y AS (SELECT * FROM x)`;
     const count = (k: string, select: string, group: string, except: keyof Filters) =>
       `SELECT '${k}' AS k, ${select} AS v, count(*)::int AS n FROM y AS x ${where(filterSql(filters, params, except))} ${group}`;
@@ -283,7 +299,7 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
     const match = matchCondition(p, expansions, pp);
     const filter = filterSql(filters, pp, undefined, "d");
     const qAll = param(pp, p.quoted ? tsqueryPhraseLoose(p) : tsqueryAll(p));
-    if (total <= fullRank) {
+    if (total <= Math.min(fullRank, cap)) {
       // 2a. a small match set: ranked on the whole text, title and exact phrase first
       const qTitle = param(pp, tsqueryTitle(p));
       const qPhrase = param(pp, tsqueryPhrase(p));
@@ -299,17 +315,41 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
       );
       return { counted, pageRows };
     }
-    // 2b. a large one: articles whose title, kicker or summary match first, then the
+    if (total <= cap) {
+      // 2b. a mid-sized one, every match known: title, kicker or summary matches first,
+      // then the others, newest first in each — sorted from the matches themselves
+      // (walking the dates for matches spread thin over the archive read far more rows)
+      const pb: unknown[] = [];
+      const qHead = param(pb, p.quoted ? tsqueryPhraseLoose(p) : tsqueryAll(p));
+      const filtered = filterTerms(filters, pb, "tsv");
+      const branches = matchConditions(p, expansions, pb).map(
+        (c) => `(SELECT d."articleId" AS id, d."sortDate", d."head" @@ ${qHead}::tsquery AS title FROM "search_documents" d ${where([c, ...filtered])})`,
+      );
+      const pageRows = await tx.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT u.id FROM (${branches.join(" UNION ")}) u ORDER BY u.title DESC, u."sortDate" DESC, u.id LIMIT ${param(pb, query.limit)} OFFSET ${param(pb, offset)}`,
+        ...pb,
+      );
+      return { counted, pageRows };
+    }
+    // 2c. a large one: articles whose title, kicker or summary match first, then the
     // others, newest first in each — read in date order, so a page costs a page
     const want = offset + query.limit;
     // (the title is in the whole text too: a title match is a match)
     const p1: unknown[] = [];
-    const tier1 = await tx.$queryRawUnsafe<{ id: string }[]>(
-      `SELECT d."articleId" AS id FROM "search_documents" d
-        ${where([`d."kind" = 'article' AND d."public"`, `d."head" @@ ${param(p1, p.quoted ? tsqueryPhraseLoose(p) : tsqueryAll(p))}::tsquery`, ...filterSql(filters, p1, undefined, "d")])}
-        ORDER BY d."sortDate" DESC, d."articleId" LIMIT ${param(p1, want)}`,
+    const headMatch = where([`d."kind" = 'article' AND d."public"`, `d."head" @@ ${param(p1, p.quoted ? tsqueryPhraseLoose(p) : tsqueryAll(p))}::tsquery`, ...filterTerms(filters, p1, "head")]);
+    const wantTier1 = param(p1, want);
+    // a few title matches are found through the head index and sorted; many, read in
+    // date order (walking the dates past thousands of articles for a rare title word
+    // cost tens of milliseconds)
+    const few = await tx.$queryRawUnsafe<{ id: string; n: number }[]>(
+      `SELECT h.id, count(*) OVER ()::int AS n FROM (SELECT d."articleId" AS id, d."sortDate" FROM "search_documents" d ${headMatch} LIMIT ${HEAD_SORT_LIMIT + 1}) h
+        ORDER BY h."sortDate" DESC, h.id LIMIT ${wantTier1}`,
       ...p1,
     );
+    const tier1 =
+      (few[0]?.n ?? 0) <= HEAD_SORT_LIMIT
+        ? few
+        : await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT d."articleId" AS id FROM "search_documents" d ${headMatch} ORDER BY d."sortDate" DESC, d."articleId" LIMIT ${wantTier1}`, ...p1);
     if (tier1.length >= want) return { counted, pageRows: tier1.slice(offset) };
     const pageRows = [
       ...tier1.slice(offset),

@@ -45,10 +45,12 @@ export function entitySearchRow(e: { nameAr: string; nameEn: string; kind: strin
 
 /**
  * Upserts index rows ($1 ids, $2 tsv, $3 head, $4 names, as text arrays) with the copies
- * the triggers keep afterwards (public, date, outlet, named entities) read from the records.
+ * the triggers keep afterwards (public, date, outlet, named entities) read from the records;
+ * an article's vectors also get its outlet and year as terms (migration
+ * "search_filter_tags": outlet:…, year:…), for filtered searches.
  */
 export const UPSERT_ARTICLE_DOCUMENTS_SQL = `INSERT INTO "search_documents" ("id", "kind", "articleId", "tsv", "head", "names", "public", "sortDate", "outlet", "entityIds", "updatedAt")
-SELECT x.id, 'article', x.id, x.tsv::tsvector, x.head::tsvector, x.names, a."state" = 'published', coalesce(a."publishedOn", DATE '0001-01-01'), a."outlet",
+SELECT x.id, 'article', x.id, x.tsv::tsvector || sijill_search_tags(a."outlet", a."publishedOn"), x.head::tsvector || sijill_search_tags(a."outlet", a."publishedOn"), x.names, a."state" = 'published', coalesce(a."publishedOn", DATE '0001-01-01'), a."outlet",
        coalesce((SELECT array_agg(DISTINCT m."entityId" ORDER BY m."entityId") FROM "mentions" m WHERE m."articleId" = a."id" AND m."state" = 'confirmed'), ARRAY[]::text[]),
        now()
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, tsv, head, names) JOIN "articles" a ON a."id" = x.id

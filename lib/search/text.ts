@@ -33,6 +33,15 @@ function quoteLexeme(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 }
 
+/**
+ * A filter as a tsquery of one index term: an article's vectors carry its outlet and
+ * year as "outlet:…" and "year:…" (migration "search_filter_tags"). No word is indexed
+ * with a colon, so these never meet a word.
+ */
+export function filterTerm(kind: "outlet" | "year", value: string | number): string {
+  return quoteLexeme(`${kind}:${value}`);
+}
+
 /** A tsvector literal of the fields, each word at its position with its readings. */
 export function buildTsvector(fields: readonly { text: string | null | undefined; weight: Weight }[]): string {
   const entries = new Map<string, { positions: number[]; weights: Weight[] }>();
@@ -140,7 +149,7 @@ export function nameGrams(p: ParsedQuery): { gram: string; covers: number[] }[] 
 export type SnippetPart = { text: string; hit: boolean };
 
 /** how much of a text is read at a time when looking for hits (normalizing a whole article costs ~1 ms) */
-const SNIPPET_SCAN = 4000;
+const SNIPPET_SCAN = 1500;
 
 /** the word hits of the query in text[from, to), at their places in text */
 function wordHits(text: string, from: number, to: number, query: ParsedQuery): [number, number][] {
