@@ -226,7 +226,7 @@ const ENTITY_TYPES_SEARCHED = ["person", "organization", "event", "place"] as co
 
 type Counted = { k: string; v: string | null; n: number };
 
-export async function searchPublic(query: SearchQuery, limits: { fullRank?: number; cap?: number } = {}): Promise<SearchResult> {
+export async function searchPublic(query: SearchQuery, limits: { fullRank?: number; cap?: number; headSort?: number } = {}): Promise<SearchResult> {
   const p = parseQuery(query.q);
   const empty: SearchResult = {
     query: query.q,
@@ -250,6 +250,7 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
 
   const cap = limits.cap ?? (p.quoted ? PHRASE_MATCH_CAP : MATCH_CAP);
   const fullRank = limits.fullRank ?? FULL_RANK_LIMIT;
+  const headSort = limits.headSort ?? HEAD_SORT_LIMIT;
 
   // entities: by their own words, or named by the query
   const eParams: unknown[] = [];
@@ -342,12 +343,12 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
     // date order (walking the dates past thousands of articles for a rare title word
     // cost tens of milliseconds)
     const few = await tx.$queryRawUnsafe<{ id: string; n: number }[]>(
-      `SELECT h.id, count(*) OVER ()::int AS n FROM (SELECT d."articleId" AS id, d."sortDate" FROM "search_documents" d ${headMatch} LIMIT ${HEAD_SORT_LIMIT + 1}) h
+      `SELECT h.id, count(*) OVER ()::int AS n FROM (SELECT d."articleId" AS id, d."sortDate" FROM "search_documents" d ${headMatch} LIMIT ${headSort + 1}) h
         ORDER BY h."sortDate" DESC, h.id LIMIT ${wantTier1}`,
       ...p1,
     );
     const tier1 =
-      (few[0]?.n ?? 0) <= HEAD_SORT_LIMIT
+      (few[0]?.n ?? 0) <= headSort
         ? few
         : await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT d."articleId" AS id FROM "search_documents" d ${headMatch} ORDER BY d."sortDate" DESC, d."articleId" LIMIT ${wantTier1}`, ...p1);
     if (tier1.length >= want) return { counted, pageRows: tier1.slice(offset) };

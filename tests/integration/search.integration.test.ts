@@ -132,9 +132,10 @@ describe("search: a large match set", () => {
 
     // ranked cheaply (fullRank 1): every title match before every other match, newest first
     // within each — sorted from the matches when they are all counted (under the cap), read
-    // in date order when they are not (cap 3): the same order either way
+    // in date order when they are not (cap 3), the title matches sorted or, when there are
+    // many (headSort 1), read in date order too: the same order every way
     const orders: string[][] = [];
-    for (const limits of [{ fullRank: 1 }, { fullRank: 1, cap: 3 }]) {
+    for (const limits of [{ fullRank: 1 }, { fullRank: 1, cap: 3 }, { fullRank: 1, cap: 3, headSort: 1 }]) {
       const p1 = await searchPublic(searchQuerySchema.parse({ q: "الناتو", limit: "2" }), limits);
       const p2 = await searchPublic(searchQuerySchema.parse({ q: "الناتو", limit: "2", page: "2" }), limits);
       const p3 = await searchPublic(searchQuerySchema.parse({ q: "الناتو", limit: "50" }), limits);
@@ -153,6 +154,7 @@ describe("search: a large match set", () => {
       expect(sortedDesc(dates(p3.articles.slice(firstOther)))).toBe(true);
     }
     expect(orders[1]).toEqual(orders[0]);
+    expect(orders[2]).toEqual(orders[0]);
   });
 });
 
