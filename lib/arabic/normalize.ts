@@ -149,10 +149,6 @@ function joinsCluster(source: string, start: number, end: number, next: number):
   return (cluster + ch).normalize("NFKC") !== cluster.normalize("NFKC") + ch.normalize("NFKC");
 }
 
-/**
- * Core pass shared by normalizeArabic and normalizeWithMap.
- * When `map` is given it receives one offset per output UTF-16 unit.
- */
 /** the fold of each lone code point below U+0800 (ASCII, Latin, Arabic), computed once */
 const FOLDED: [(string | undefined)[], (string | undefined)[]] = [[], []];
 
@@ -162,6 +158,10 @@ function foldSingle(cp: number, hamzaSeats: boolean): string {
   return (table[cp] ??= foldString(nfkcCodePoint(cp), hamzaSeats));
 }
 
+/**
+ * Core pass shared by normalizeArabic and normalizeWithMap.
+ * When `map` is given it receives one offset per output UTF-16 unit.
+ */
 function normalizeCore(source: string, hamzaSeats: boolean, map: number[] | null): string {
   const parts: string[] = [];
   const len = source.length;

@@ -148,7 +148,7 @@ export function nameGrams(p: ParsedQuery): { gram: string; covers: number[] }[] 
 
 export type SnippetPart = { text: string; hit: boolean };
 
-/** how much of a text is read at a time when looking for hits (normalizing a whole article costs ~1 ms) */
+/** how much of a text is read at a time when looking for hits (normalizing whole articles took ~13 ms of a 20-result page) */
 const SNIPPET_SCAN = 1500;
 
 /** the word hits of the query in text[from, to), at their places in text */
