@@ -1,5 +1,5 @@
 // Search in a real Chromium: the header box, a name spelled differently from the
-// text, the marked snippet, a facet, and English.
+// text, the marked snippet, a facet, the language switch keeping the search, and English.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launch, newPage } from "./browser";
@@ -34,7 +34,18 @@ describe("public search", () => {
     const before = await results.count();
     await yearLinks.first().click();
     await page.waitForURL(/year=/);
-    expect(await results.count()).toBeLessThanOrEqual(before);
+    const filtered = await results.count();
+    expect(filtered).toBeLessThanOrEqual(before);
+    // the same search, filter included, in English and back
+    const year = new URL(page.url()).searchParams.get("year");
+    await page.getByTestId("language-switch").click();
+    await page.waitForURL(/\/en\/search\?/);
+    expect(new URL(page.url()).searchParams.get("q")).toBe("ستولتنبرغ");
+    expect(new URL(page.url()).searchParams.get("year")).toBe(year);
+    expect(await results.count()).toBe(filtered);
+    await page.getByTestId("language-switch").click();
+    await page.waitForURL(/\/ar\/search\?/);
+    expect(new URL(page.url()).searchParams.get("year")).toBe(year);
     await results.first().locator("h3 a").click();
     await page.waitForURL(/\/ar\/articles\//);
     expect(await page.locator("mark.mention").count()).toBeGreaterThan(0);
