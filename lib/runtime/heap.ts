@@ -1,0 +1,10 @@
+// How far V8 lets the server's heap grow past its live data before a full collection.
+// Streaming a whole archive allocates ~3 bytes of short-lived objects per byte sent; V8
+// lets such garbage pile up to 4× the live heap before collecting. Measured at 100,000
+// articles (the whole public export, 1.6 GB): +260 MB resident while exporting with V8's
+// choice, +100 MB at 50 %, for ~5 % of the export's speed.
+import { setFlagsFromString } from "node:v8";
+
+export function limitHeapGrowth(percent: number): void {
+  if (percent > 0) setFlagsFromString(`--heap-growing-percent=${percent}`);
+}
