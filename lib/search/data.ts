@@ -14,7 +14,7 @@ import { findPublishedEntityRef } from "../entities/data";
 import { formatPrecise, type Precision } from "../dates";
 import { editDistance } from "../arabic/match";
 import { articleSearchRow, entitySearchRow, UPSERT_ARTICLE_DOCUMENTS_SQL, UPSERT_ENTITY_DOCUMENTS_SQL } from "./rows";
-import { buildSnippet, filterTerm, nameGrams, parseQuery, tsqueryAll, tsqueryPhrase, tsqueryPhraseLoose, tsqueryTitle, type ParsedQuery, type SnippetPart } from "./text";
+import { buildSnippet, filterTerm, nameGrams, parseQuery, tsqueryAll, tsqueryMatch, tsqueryPhrase, tsqueryTitle, type ParsedQuery, type SnippetPart } from "./text";
 import type { SearchQuery, SearchType } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -183,7 +183,7 @@ export const PHRASE_MATCH_CAP = 200;
 /** SQL conditions, any of which makes an article a match: the words, or naming an entity the query spells (with the rest of the words) */
 function matchConditions(p: ParsedQuery, expansions: Expansion[], params: unknown[]): string[] {
   const base = `d."kind" = 'article' AND d."public"`;
-  const conds = [`${base} AND d."tsv" @@ ${param(params, p.quoted ? tsqueryPhraseLoose(p)! : tsqueryAll(p)!)}::tsquery`];
+  const conds = [`${base} AND d."tsv" @@ ${param(params, tsqueryMatch(p)!)}::tsquery`];
   for (const x of expansions) {
     if (!x.covers.length) continue;
     const rest = restQuery(p, x.covers);
@@ -254,7 +254,7 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
 
   // entities: by their own words, or named by the query
   const eParams: unknown[] = [];
-  const eAll = param(eParams, p.quoted ? tsqueryPhraseLoose(p) : tsqueryAll(p));
+  const eAll = param(eParams, tsqueryMatch(p));
   const eIds = param(eParams, expansions.map((x) => x.entityId));
   const entityQuery = db().$queryRawUnsafe<{ id: string; slug: string; type: SearchEntityHit["type"]; nameAr: string; nameEn: string; score: number }[]>(
     `SELECT e."id", e."slug", e."type"::text AS type, e."nameAr", e."nameEn",
@@ -266,6 +266,12 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
     ...eParams,
   );
   // … while the articles are counted and paged
+  // the matches as a UNION of one indexed branch per match condition (an OR of them would
+  // check the rest of the words article by article, reading each one's whole vector)
+  const matchUnion = (params: unknown[], select: string, filter: string[], limit?: number) =>
+    matchConditions(p, expansions, params)
+      .map((c) => `(SELECT ${select} FROM "search_documents" d ${where([c, ...filter])}${limit ? ` LIMIT ${limit}` : ""})`)
+      .join(" UNION ");
   const articleQuery = db().$transaction(async (tx) => {
     // a word in most articles makes the planner prefer reading the whole table, which
     // decompresses every vector; the indexes answer such a query without touching them
@@ -273,13 +279,8 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
 
     // 1. the total and the facets, reading at most `cap` matches each
     const params: unknown[] = [];
-    // one indexed branch per condition (an OR of them would check the rest of the words
-    // article by article, reading each one's whole vector)
     const cols = `d."articleId" AS id, d."sortDate", d."outlet", d."entityIds", extract(year FROM d."sortDate")::int AS year`;
-    const capped = (filter: string[]) =>
-      `(SELECT * FROM (${matchConditions(p, expansions, params)
-        .map((c) => `(SELECT ${cols} FROM "search_documents" d ${where([c, ...filter])} LIMIT ${cap + 1})`)
-        .join(" UNION ")}) u LIMIT ${cap + 1})`;
+    const capped = (filter: string[]) => `(SELECT * FROM (${matchUnion(params, cols, filter, cap + 1)}) u LIMIT ${cap + 1})`;
     // x: the matches under every filter (its count is the total, exact up to the cap);
     // y: the matches under none, for the facets, each counted under the other filters
     const filtered = filterTerms(filters, params, "tsv");
@@ -299,7 +300,7 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
     const pp: unknown[] = [];
     const match = matchCondition(p, expansions, pp);
     const filter = filterSql(filters, pp, undefined, "d");
-    const qAll = param(pp, p.quoted ? tsqueryPhraseLoose(p) : tsqueryAll(p));
+    const qAll = param(pp, tsqueryMatch(p));
     if (total <= Math.min(fullRank, cap)) {
       // 2a. a small match set: ranked on the whole text, title and exact phrase first
       const qTitle = param(pp, tsqueryTitle(p));
@@ -321,13 +322,10 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
       // then the others, newest first in each — sorted from the matches themselves
       // (walking the dates for matches spread thin over the archive read far more rows)
       const pb: unknown[] = [];
-      const qHead = param(pb, p.quoted ? tsqueryPhraseLoose(p) : tsqueryAll(p));
+      const qHead = param(pb, tsqueryMatch(p));
       const filtered = filterTerms(filters, pb, "tsv");
-      const branches = matchConditions(p, expansions, pb).map(
-        (c) => `(SELECT d."articleId" AS id, d."sortDate", d."head" @@ ${qHead}::tsquery AS title FROM "search_documents" d ${where([c, ...filtered])})`,
-      );
       const pageRows = await tx.$queryRawUnsafe<{ id: string }[]>(
-        `SELECT u.id FROM (${branches.join(" UNION ")}) u ORDER BY u.title DESC, u."sortDate" DESC, u.id LIMIT ${param(pb, query.limit)} OFFSET ${param(pb, offset)}`,
+        `SELECT u.id FROM (${matchUnion(pb, `d."articleId" AS id, d."sortDate", d."head" @@ ${qHead}::tsquery AS title`, filtered)}) u ORDER BY u.title DESC, u."sortDate" DESC, u.id LIMIT ${param(pb, query.limit)} OFFSET ${param(pb, offset)}`,
         ...pb,
       );
       return { counted, pageRows };
@@ -337,7 +335,7 @@ export async function searchPublic(query: SearchQuery, limits: { fullRank?: numb
     const want = offset + query.limit;
     // (the title is in the whole text too: a title match is a match)
     const p1: unknown[] = [];
-    const headMatch = where([`d."kind" = 'article' AND d."public"`, `d."head" @@ ${param(p1, p.quoted ? tsqueryPhraseLoose(p) : tsqueryAll(p))}::tsquery`, ...filterTerms(filters, p1, "head")]);
+    const headMatch = where([`d."kind" = 'article' AND d."public"`, `d."head" @@ ${param(p1, tsqueryMatch(p))}::tsquery`, ...filterTerms(filters, p1, "head")]);
     const wantTier1 = param(p1, want);
     // a few title matches are found through the head index and sorted; many, read in
     // date order (walking the dates past thousands of articles for a rare title word
@@ -428,7 +426,7 @@ async function articleHits(rows: { id: string }[], p: ParsedQuery, expandedIds: 
        FROM "articles" a LEFT JOIN "search_documents" d ON d."articleId" = a."id"
       WHERE a."id" = ANY($1::text[]) AND ${publishedSql.article("a")}`,
     ids,
-    p.quoted ? tsqueryPhraseLoose(p) : tsqueryAll(p),
+    tsqueryMatch(p),
   );
   const mentions = expandedIds.length
     ? await db().$queryRawUnsafe<{ articleId: string; start: number; end: number }[]>(

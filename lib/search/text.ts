@@ -104,6 +104,11 @@ function group(readings: string[], weight?: "A"): string {
   return lexemes.length === 1 ? lexemes[0] : `(${lexemes.join(" | ")})`;
 }
 
+/** What a match must satisfy: every word, and in order when the query is quoted. */
+export function tsqueryMatch(p: ParsedQuery): string | null {
+  return p.quoted ? tsqueryPhraseLoose(p) : tsqueryAll(p);
+}
+
 /** Every word (under any reading) somewhere in the document. */
 export function tsqueryAll(p: ParsedQuery): string | null {
   return p.words.length ? p.readings.map((r) => group(r)).join(" & ") : null;
