@@ -113,29 +113,36 @@ export async function listPublishedEntitiesByType(type: EntityType, locale: stri
 
 /** passages listed on an entity's page (and in its API record); `mentionArticles` counts the articles naming it */
 export const MENTIONS_SHOWN = 50;
+/** related (and co-mentioned) entities listed on an entity's page: `listRelatedEntities`' default limit */
+const RELATED_SHOWN = 12;
 
 /** cached per request: the page and its metadata read it once */
 export const getPublishedEntity = cache(loadPublishedEntity);
 
 async function loadPublishedEntity(idOrSlug: string): Promise<EntityDetailDto | null> {
-  const row = await db().entity.findFirst({
-    where: { ...published.entity(), OR: [{ id: idOrSlug }, { slug: idOrSlug }] },
-    select: {
-      ...entitySummarySelect,
-      descriptionAr: true,
-      descriptionEn: true,
-      relationsFrom: { where: published.relation(), select: relationSelect, orderBy: { startDate: { sort: "asc", nulls: "last" } } },
-      relationsTo: { where: published.relation(), select: relationSelect, orderBy: { startDate: { sort: "asc", nulls: "last" } } },
+  // the id first (one index lookup), then the record and its passages side by side
+  const ref = await findPublishedEntityRef(idOrSlug);
+  if (!ref) return null;
+  const [row, { mentions, mentionArticles }] = await Promise.all([
+    db().entity.findFirst({
+      where: { ...published.entity(), id: ref.id },
+      select: {
+        ...entitySummarySelect,
+        descriptionAr: true,
+        descriptionEn: true,
+        relationsFrom: { where: published.relation(), select: relationSelect, orderBy: { startDate: { sort: "asc", nulls: "last" } } },
+        relationsTo: { where: published.relation(), select: relationSelect, orderBy: { startDate: { sort: "asc", nulls: "last" } } },
 
-      citations: {
-        where: { ...published.citation(), field: "date" },
-        select: { id: true, exact: true, claimStart: true, claimPrecision: true, article: { select: { id: true, slug: true, title: true } } },
+        citations: {
+          where: { ...published.citation(), field: "date" },
+          select: { id: true, exact: true, claimStart: true, claimPrecision: true, article: { select: { id: true, slug: true, title: true } } },
+        },
       },
-    },
-  });
+    }),
+    latestPublishedMentions(ref.id),
+  ]);
   if (!row) return null;
   const { descriptionAr, descriptionEn, relationsFrom, relationsTo, citations, ...summary } = row;
-  const { mentions, mentionArticles } = await latestPublishedMentions(row.id);
   return {
     ...toSummary(summary),
     descriptionAr: descriptionAr as RichTextDoc | null,
@@ -239,13 +246,17 @@ export type RelatedEntitiesDto = {
 
 /** Entities related to this one: by published relations, and by confirmed mentions in the same published articles. */
 export async function listRelatedEntities(entityId: string, opts: { limit?: number } = {}): Promise<RelatedEntitiesDto> {
-  const limit = opts.limit ?? 12;
+  const limit = opts.limit ?? RELATED_SHOWN;
   const byName = (a: EntityRefDto, b: EntityRefDto) => a.nameEn.localeCompare(b.nameEn);
 
-  const relations = await db().relation.findMany({
-    where: { AND: [published.relation(), { OR: [{ sourceId: entityId }, { targetId: entityId }] }] },
-    select: { source: { select: entityRefSelect }, target: { select: entityRefSelect } },
-  });
+  // entities named in the same public articles, by how many articles they share
+  const [relations, { coMentioned: shared }] = await Promise.all([
+    db().relation.findMany({
+      where: { AND: [published.relation(), { OR: [{ sourceId: entityId }, { targetId: entityId }] }] },
+      select: { source: { select: entityRefSelect }, target: { select: entityRefSelect } },
+    }),
+    namingArticles(entityId, limit),
+  ]);
   const linked = new Map<string, EntityRefDto & { relations: number }>();
   for (const r of relations) {
     const other = r.source.id === entityId ? r.target : r.source;
@@ -255,21 +266,6 @@ export async function listRelatedEntities(entityId: string, opts: { limit?: numb
     else linked.set(other.id, { ...other, relations: 1 });
   }
 
-  // entities named in the same public articles, by how many articles they share: from the
-  // search index's copy of each article's named entities (GIN-indexed); the entities
-  // themselves are read through the published filter below
-  const shared = new Map(
-    (
-      await db().$queryRawUnsafe<{ id: string; n: number }[]>(
-        `SELECT x.id, count(*)::int AS n
-           FROM (SELECT unnest(d."entityIds") AS id FROM "search_documents" d
-                  WHERE d."kind" = 'article' AND d."public" AND d."entityIds" @> ARRAY[$1]::text[]
-                    AND EXISTS (SELECT 1 FROM "entities" e WHERE e."id" = $1 AND ${publishedSql.entity("e")})) x
-          WHERE x.id <> $1 GROUP BY x.id ORDER BY n DESC, x.id LIMIT ${limit * 2 + linked.size}`,
-        entityId,
-      )
-    ).map((r) => [r.id, r.n] as const),
-  );
   const refs = shared.size
     ? await db().entity.findMany({ where: { AND: [published.entity(), { id: { in: [...shared.keys()] } }] }, select: entityRefSelect })
     : [];
@@ -283,32 +279,67 @@ export async function listRelatedEntities(entityId: string, opts: { limit?: numb
   };
 }
 
+type NamingArticles = {
+  /** how many public articles name the entity */
+  count: number;
+  /** the latest of them (at most MENTIONS_SHOWN), newest first */
+  latest: string[];
+  /** entity id → how many of those articles also name it, most shared first */
+  coMentioned: Map<string, number>;
+};
+
+/**
+ * The public articles naming an entity, read once for its page: how many there are, the
+ * latest, and the other entities they name (by how many articles they share, enough of
+ * them to fill `related` after the entities it is linked to by relations are set aside).
+ * One pass over the search index's copy of each article's named entities (GIN-indexed),
+ * so an entity named in thousands of articles costs one scan, not a pass over its
+ * mentions. Ids only: the records are read through the published filters by the callers.
+ * Cached per request: the page's passages and related entities share it.
+ */
+const namingArticles = cache(async (entityId: string, related: number): Promise<NamingArticles> => {
+  const rows = await db().$queryRawUnsafe<{ k: "n" | "a" | "e"; id: string | null; n: number }[]>(
+    `WITH docs AS MATERIALIZED (
+       SELECT d."articleId", d."sortDate", d."entityIds" FROM "search_documents" d
+        WHERE d."kind" = 'article' AND d."public" AND d."entityIds" @> ARRAY[$1]::text[]
+          AND EXISTS (SELECT 1 FROM "entities" e WHERE e."id" = $1 AND ${publishedSql.entity("e")}))
+     SELECT 'n' AS k, NULL AS id, count(*)::int AS n FROM docs
+     UNION ALL (SELECT 'a', "articleId", 0 FROM docs ORDER BY "sortDate" DESC, "articleId" LIMIT ${MENTIONS_SHOWN})
+     UNION ALL (SELECT 'e', x.id, count(*)::int FROM (SELECT unnest("entityIds") AS id FROM docs) x WHERE x.id <> $1
+                 GROUP BY x.id ORDER BY 3 DESC, 2
+                 LIMIT $2::int + (SELECT count(*) FROM "relations" r WHERE r."sourceId" = $1 OR r."targetId" = $1))`,
+    entityId,
+    related * 2,
+  );
+  return {
+    count: rows.find((r) => r.k === "n")?.n ?? 0,
+    latest: rows.filter((r) => r.k === "a").map((r) => r.id!),
+    coMentioned: new Map(rows.filter((r) => r.k === "e").map((r) => [r.id!, r.n] as const)),
+  };
+});
+
 /**
  * The public passages naming an entity in the latest articles that name it (at most
- * MENTIONS_SHOWN), and how many public articles name it. The articles come from the
- * search index's copy of each article's named entities (GIN-indexed), so an entity named
- * in thousands of articles costs a page, not a pass over its mentions; the passages
- * themselves are read through the published filters.
+ * MENTIONS_SHOWN), and how many public articles name it.
  */
 async function latestPublishedMentions(entityId: string): Promise<{ mentions: EntityDetailDto["mentions"]; mentionArticles: number }> {
-  const naming = `SELECT d."articleId" AS id, d."sortDate" FROM "search_documents" d WHERE d."kind" = 'article' AND d."public" AND d."entityIds" @> ARRAY[$1]::text[]
-                    AND EXISTS (SELECT 1 FROM "entities" e WHERE e."id" = $1 AND ${publishedSql.entity("e")})`;
-  const [rows, count] = await Promise.all([
-    db().$queryRawUnsafe<{ id: string; exact: string; prefix: string; suffix: string; start: number; end: number; articleId: string; slug: string; title: string }[]>(
-      `SELECT m."id", m."exact", m."prefix", m."suffix", m."start", m."end", a."id" AS "articleId", a."slug", a."title"
-         FROM (${naming} ORDER BY d."sortDate" DESC, d."articleId" LIMIT ${MENTIONS_SHOWN}) t
-         JOIN "articles" a ON a."id" = t.id
-         JOIN "mentions" m ON m."articleId" = a."id" AND m."entityId" = $1
-         JOIN "entities" e ON e."id" = m."entityId"
-        WHERE ${publishedSql.mention("m", "a", "e")}
-        ORDER BY t."sortDate" DESC, a."id", m."start" LIMIT ${MENTIONS_SHOWN}`,
-      entityId,
-    ),
-    db().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${naming}) t`, entityId),
-  ]);
+  const naming = await namingArticles(entityId, RELATED_SHOWN);
+  const rows = naming.latest.length
+    ? await db().$queryRawUnsafe<{ id: string; exact: string; prefix: string; suffix: string; start: number; end: number; articleId: string; slug: string; title: string }[]>(
+        `SELECT m."id", m."exact", m."prefix", m."suffix", m."start", m."end", a."id" AS "articleId", a."slug", a."title"
+           FROM unnest($2::text[]) WITH ORDINALITY t(id, ord)
+           JOIN "articles" a ON a."id" = t.id
+           JOIN "mentions" m ON m."articleId" = a."id" AND m."entityId" = $1
+           JOIN "entities" e ON e."id" = m."entityId"
+          WHERE ${publishedSql.mention("m", "a", "e")}
+          ORDER BY t.ord, m."start" LIMIT ${MENTIONS_SHOWN}`,
+        entityId,
+        naming.latest,
+      )
+    : [];
   return {
     mentions: rows.map(({ articleId, slug, title, ...m }) => ({ ...m, article: { id: articleId, slug, title } })),
-    mentionArticles: count[0]?.n ?? 0,
+    mentionArticles: naming.count,
   };
 }
 

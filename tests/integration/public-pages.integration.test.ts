@@ -9,7 +9,7 @@ import { createRecord } from "@/lib/records/data";
 import { createMention } from "@/lib/mentions/data";
 import { transitionRecord } from "@/lib/workflow/data";
 import { getPublishedArticle } from "@/lib/articles/data";
-import { listPublishedEventsOf, listPublishedRoles, listRelatedEntities } from "@/lib/entities/data";
+import { getPublishedEntity, listPublishedEventsOf, listPublishedRoles, listRelatedEntities, MENTIONS_SHOWN } from "@/lib/entities/data";
 import type { RecordKind } from "@/lib/records/kinds";
 import { articleContent, doc, staff } from "../helpers/fixtures";
 
@@ -159,6 +159,34 @@ describe("public entity page reads", () => {
     // and a draft entity has nothing public to show at all
     const fromDraft = await listRelatedEntities(ids.draft!);
     expect(fromDraft).toEqual({ linked: [], coMentioned: [] });
+  });
+});
+
+describe("the passages on an entity's page", () => {
+  it("come from the latest public articles naming it (at most MENTIONS_SHOWN), newest first, and count every public one", async () => {
+    const busy = await entity("person", "Busy");
+    const friend = await entity("person", "Busy friend");
+    // MENTIONS_SHOWN + 2 published articles a day apart, and a draft newer than all of them
+    const published: string[] = [];
+    for (let i = 0; i < MENTIONS_SHOWN + 2; i++) {
+      const day = new Date(Date.UTC(2001, 0, 1 + i)).toISOString().slice(0, 10);
+      const { id } = await createRecord(editor, "article", { ...articleContent(`مقال مزدحم ${i} ${t}`, `ذكر المزدحم في اليوم ${i}.`, "ومعه رفيقه."), publishedOn: day });
+      await mention(editor, id, busy, "المزدحم");
+      if (i % 2 === 0) await mention(editor, id, friend, "رفيقه");
+      await publish("article", id);
+      published.push(id);
+    }
+    const { id: draft } = await createRecord(editor, "article", { ...articleContent(`مسودة مزدحمة ${t}`, "المزدحم في مسودة."), publishedOn: "2030-01-01" });
+    await mention(editor, draft, busy, "المزدحم");
+
+    const page = (await getPublishedEntity(busy))!;
+    expect(page.mentionArticles).toBe(MENTIONS_SHOWN + 2);
+    // one passage per article here: the newest MENTIONS_SHOWN published ones, newest first
+    expect(page.mentions.map((m) => m.article.id)).toEqual(published.slice(-MENTIONS_SHOWN).reverse());
+    expect(page.mentions[0]).toMatchObject({ exact: "المزدحم", article: { title: `مقال مزدحم ${MENTIONS_SHOWN + 1} ${t}` } });
+    // and the same pass over those articles counts who else they name
+    const related = await listRelatedEntities(busy);
+    expect(related.coMentioned.map((r) => [r.id, r.articles])).toEqual([[friend, (MENTIONS_SHOWN + 2) / 2]]);
   });
 });
 
