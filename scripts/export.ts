@@ -60,6 +60,8 @@ async function main() {
   } catch (e) {
     fail((e as Error).message);
   }
+  // the same bound on the heap's growth as the server's (SIJILL_HEAP_GROWTH)
+  (await import("../lib/runtime/heap")).limitHeapGrowth(env.SIJILL_HEAP_GROWTH);
   ensurePrismaClient();
   const { openDatabase } = await import("../lib/setup/database");
   const { applyMigrations } = await import("../lib/db/schema-engine");

@@ -55,6 +55,8 @@ export type ExportOptions = {
   snapshotTimeoutMs?: number;
   /** how long to wait for a free export slot before answering rate_limited; default 10 s */
   slotWaitMs?: number;
+  /** article ids read per query, ahead of their pages; default ARTICLE_ID_BATCH (tests use a small one) */
+  articleIdBatch?: number;
 };
 
 /** characters per streamed chunk (≈ 1 MB of Arabic UTF-8; a record larger than that is one chunk) */
@@ -146,7 +148,7 @@ async function* snapshotExport(client: PrismaClient, audience: Audience, opts: E
       `"scope": ${JSON.stringify(scopeInFile(opts.scope))},\n"includesDrafts": ${opts.includeDrafts},\n`;
 
     const sections: [SectionName, AsyncGenerator<unknown[]>][] = [
-      ["articles", articlePages(tx, where, audience)],
+      ["articles", articlePages(tx, where, audience, opts.articleIdBatch ?? ARTICLE_ID_BATCH)],
       ["entities", entityPages(tx, where, audience)],
       ["mentions", mentionPages(tx, where)],
       ["relations", relationPages(tx, where, audience)],
@@ -311,12 +313,15 @@ function whereOf(scope: ResolvedScope, audience: Audience): ExportWhere {
       },
     ],
   };
+  // A mention of one of these entities, or a citation about one of them or about a relation
+  // between them, puts its article in the scope: their filters need not repeat the article's
+  // (two joins through every mention and citation, evaluated again for each page).
   return {
     article,
     entity,
-    mention: { AND: [v.mention, { entity }, { article }] },
+    mention: { AND: [v.mention, { entity }] },
     relation,
-    citation: { AND: [v.citation, { article }] },
+    citation: v.citation,
     annotation: { AND: [v.annotation, { article }] },
     dossier: null,
     dossierItem: { AND: [v.dossierItem, { OR: [{ article }, { entity }] }] },
@@ -471,8 +476,40 @@ async function pendingOf(tx: Tx, audience: Audience, rows: { id: string; pending
   return out;
 }
 
-async function* articlePages(tx: Tx, w: ExportWhere, audience: Audience) {
-  for await (const rows of keyset(PAGE.articles, (id, take) => tx.article.findMany({ where: and(w.article, id), orderBy: { id: "asc" }, take, select: articleSelect }))) {
+/** article ids read per query, ahead of their pages */
+const ARTICLE_ID_BATCH = 5000;
+
+/**
+ * A keyset `fetch` in two steps: the ids of the rows matching the scope, `batch` at a time,
+ * then each page's rows by id. A scope's filter may join through every mention and
+ * citation (an entity type's articles): evaluated once per batch, not once per page.
+ * Calls come one after the other (keyset reads one page ahead), each after the last id seen.
+ */
+function idsThenRows<T>(batch: number, ids: (after: Prisma.StringFilter | undefined, take: number) => Promise<string[]>, rows: (ids: string[]) => Promise<T[]>) {
+  let queue: string[] = [];
+  let last: string | undefined;
+  let exhausted = false;
+  return async (after: Prisma.StringFilter | undefined, take: number): Promise<T[]> => {
+    const seen = typeof after?.gt === "string" ? after.gt : undefined;
+    if (seen !== undefined) queue = queue.filter((id) => id > seen);
+    while (queue.length < take && !exhausted) {
+      const more = await ids(last === undefined ? undefined : { gt: last }, batch);
+      exhausted = more.length < batch;
+      if (more.length) last = more[more.length - 1];
+      queue.push(...more);
+    }
+    const page = queue.splice(0, take);
+    return page.length ? rows(page) : [];
+  };
+}
+
+async function* articlePages(tx: Tx, w: ExportWhere, audience: Audience, idBatch: number) {
+  const fetch = idsThenRows(
+    idBatch,
+    async (id, take) => (await tx.article.findMany({ where: and(w.article, id), orderBy: { id: "asc" }, take, select: { id: true } })).map((r) => r.id),
+    (ids) => tx.article.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, select: articleSelect }),
+  );
+  for await (const rows of keyset(PAGE.articles, fetch)) {
     const pending = await pendingOf(tx, audience, rows);
     yield rows.map((r) => articleToFile(r, audience, pending.get(r.id) ?? null));
   }

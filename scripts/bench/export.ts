@@ -1,8 +1,14 @@
 // The public export (GET /api/v1/export): throughput of the whole streamed download (as a
 // browser asks for it: gzip accepted, so the server compresses; sizes are of the JSON) and
 // the app process's peak memory while it streams (resident set, sampled every 20 ms
-// from /proc; Linux).
-import { readFileSync } from "node:fs";
+// from /proc; Linux). Then the same file from the shell (`npm run export -- --all`), whose
+// process holds nothing but the export: its peak is the export's whole footprint.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ROOT } from "../../lib/setup/generate";
 import type { BenchContext, BenchSection } from "./section";
 import { bytes } from "./stats";
 
@@ -15,7 +21,7 @@ function rssOf(pid: number): number {
   }
 }
 
-/** the app's process and its children (next start runs the server in a child) */
+/** a process and its children (next start may run the server in a child; tsx runs esbuild in one) */
 function treeRss(root: number): number {
   let total = rssOf(root);
   try {
@@ -63,6 +69,35 @@ export const exportBench: BenchSection = {
       rows.push(`  ${label.padEnd(28)} ${bytes(size).padStart(10)} (${encoding} on the wire) in ${secs.toFixed(1)} s = ${mbps.toFixed(1)} MiB/s (first byte ${firstByte.toFixed(0)} ms); app memory ${bytes(before)} before, peak ${bytes(peak)} (+${bytes(Math.max(0, peak - before))})`);
       lines.push(`export (${label}), ${ctx.articles} articles: ${bytes(size)} at ${mbps.toFixed(1)} MiB/s, app peak memory ${bytes(peak)} (+${bytes(Math.max(0, peak - before))} while streaming)`);
     }
+
+    // the shell's export of everything published, run as `npm run export` runs it (minus npm)
+    const dir = mkdtempSync(path.join(os.tmpdir(), "sijill-bench-export-"));
+    try {
+      const file = path.join(dir, "all.json");
+      const t0 = performance.now();
+      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/export.ts", "--all", "--out", file], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: ctx.databaseUrl },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+      let peak = 0;
+      const timer = setInterval(() => {
+        if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+      }, 20);
+      const [code] = (await once(child, "exit")) as [number | null];
+      clearInterval(timer);
+      if (code !== 0) throw new Error(`npm run export -- --all failed (${code}): ${stderr.split("\r").at(-1)}`);
+      const secs = (performance.now() - t0) / 1000;
+      const size = statSync(file).size;
+      const mbps = size / 1024 / 1024 / secs;
+      rows.push(`  ${"from the shell (--all)".padEnd(28)} ${bytes(size).padStart(10)} (a file) in ${secs.toFixed(1)} s = ${mbps.toFixed(1)} MiB/s (start-up included); the process's peak memory ${bytes(peak)}`);
+      lines.push(`export from the shell (--all), ${ctx.articles} articles: ${bytes(size)} at ${mbps.toFixed(1)} MiB/s, process peak memory ${bytes(peak)}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
     console.log();
     console.log(`Export — ${ctx.articles} generated articles`);
     for (const r of rows) console.log(r);

@@ -239,6 +239,37 @@ describe("a public export", () => {
     expect(f.mentions.every((m) => f.entities.some((e) => e.id === m.entityId))).toBe(true);
   });
 
+  it("of an entity type holds exactly what its rules name, checked against the whole export", async () => {
+    const sorted = (ids: Iterable<string>) => [...ids].sort();
+    const idsOf = (rows: { id: string }[]) => sorted(rows.map((r) => r.id));
+    for (const includeDrafts of [false, true]) {
+      const read = async (scope: "all" | { entityType: "person" }) => exportFileSchema.parse(JSON.parse(await collect(exportCollection({ scope, includeDrafts, actor: "shell" }))));
+      const [all, f] = [await read("all"), await read({ entityType: "person" })];
+      // the persons (not merged away), the relations between two of them, the articles that
+      // name one or are cited about one (or about such a relation), and what those articles hold
+      const entities = all.entities.filter((e) => e.type === "person" && e.mergedIntoId === null);
+      const persons = new Set(entities.map((e) => e.id));
+      const relations = all.relations.filter((r) => persons.has(r.sourceId) && persons.has(r.targetId));
+      const mentions = all.mentions.filter((m) => persons.has(m.entityId));
+      const articles = new Set([...mentions.map((m) => m.articleId), ...[...entities, ...relations].flatMap((r) => r.citations.map((c) => c.articleId))]);
+      const label = includeDrafts ? "with drafts" : "public";
+      expect(idsOf(f.entities), label).toEqual(idsOf(entities));
+      expect(idsOf(f.relations), label).toEqual(idsOf(relations));
+      expect(idsOf(f.mentions), label).toEqual(idsOf(mentions));
+      expect(idsOf(f.articles), label).toEqual(sorted(articles));
+      expect(idsOf(f.annotations), label).toEqual(idsOf(all.annotations.filter((a) => articles.has(a.articleId))));
+      expect(f.articles.length, label).toBeGreaterThan(0);
+      expect(danglingReferences(f), label).toEqual([]);
+    }
+  });
+
+  it("is the same file whatever number of article ids is read ahead per query", async () => {
+    const body = async (articleIdBatch?: number) => (await collect(exportCollection({ scope: "all", includeDrafts: true, actor: "shell", articleIdBatch }))).replace(/"exportedAt": "[^"]+"/, `"exportedAt": ""`);
+    const whole = await body();
+    expect(JSON.parse(whole).articles.length).toBeGreaterThan(3);
+    for (const batch of [1, 2, 3]) expect(await body(batch), `batch ${batch}`).toBe(whole);
+  });
+
   it("matches the JSON Schema served at /api/v1/export/schema", async () => {
     const res = await schemaRoute(new Request("http://test/api/v1/export/schema"), { params: Promise.resolve({}) } as never);
     expect(res.status).toBe(200);
