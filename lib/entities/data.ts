@@ -164,10 +164,10 @@ export const EVENT_RELATION_TYPES = ["participated_in", "hosted", "organized"] a
 const entityRefSelect = { id: true, slug: true, type: true, nameAr: true, nameEn: true } satisfies Prisma.EntitySelect;
 export type EntityRefDto = Prisma.EntityGetPayload<{ select: typeof entityRefSelect }>;
 
-/** A published entity's id, slug, type and names, by id or slug (filters of the public pages), or null. */
-export async function findPublishedEntityRef(idOrSlug: string): Promise<EntityRefDto | null> {
+/** A published entity's id, slug, type and names, by id or slug (filters of the public pages), or null. Cached per request. */
+export const findPublishedEntityRef = cache(async (idOrSlug: string): Promise<EntityRefDto | null> => {
   return db().entity.findFirst({ where: { ...published.entity(), OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, select: entityRefSelect });
-}
+});
 
 export type EntityRoleDto = {
   id: string;

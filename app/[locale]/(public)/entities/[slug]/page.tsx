@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { findEntityRedirect, getPublishedEntity, listPublishedEventsOf, listPublishedRoles, listRelatedEntities, type EntityDetailDto } from "@/lib/entities/data";
+import { findEntityRedirect, findPublishedEntityRef, getPublishedEntity, listPublishedEventsOf, listPublishedRoles, listRelatedEntities, type EntityDetailDto } from "@/lib/entities/data";
 import { RichText } from "@/lib/rich-text/render";
 import { docToPlainText } from "@/lib/rich-text/document";
 import { Link } from "@/lib/i18n/navigation";
@@ -62,24 +62,29 @@ export default async function EntityPage({ params }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
   const key = decodeURIComponent(slug);
-  const entity = await getPublishedEntity(key);
-  if (!entity) {
+  // its id and type first (one index lookup), then the record and everything around it at once
+  const ref = await findPublishedEntityRef(key);
+  const loaded =
+    ref &&
+    (await Promise.all([
+      getPublishedEntity(key),
+      ref.type === "person" ? listPublishedRoles(ref.id) : Promise.resolve([]),
+      ref.type === "event" ? Promise.resolve([]) : listPublishedEventsOf(ref.id),
+      listRelatedEntities(ref.id),
+    ]));
+  if (!loaded?.[0]) {
     const moved = await findEntityRedirect(key);
     // an old id or slug of an entity merged into another: 308 to the survivor's page
     if (moved) permanentRedirect(`/${locale}/entities/${encodeURIComponent(moved)}`);
     notFound();
   }
+  const [entity, roles, events, related] = loaded;
   const t = await getTranslations({ locale, namespace: "entity" });
   const tr = await getTranslations({ locale, namespace: "relation" });
   const ar = locale === "ar";
   const otherLang = ar ? "en" : "ar";
   const start = showDate(entity.start, locale);
   const end = showDate(entity.end, locale);
-  const [roles, events, related] = await Promise.all([
-    entity.type === "person" ? listPublishedRoles(entity.id) : Promise.resolve([]),
-    entity.type === "event" ? Promise.resolve([]) : listPublishedEventsOf(entity.id),
-    listRelatedEntities(entity.id),
-  ]);
   const linkedIds = new Set(related.linked.map((r) => r.id));
   const coMentioned = related.coMentioned.filter((r) => !linkedIds.has(r.id));
   const nameOf = (e: { nameAr: string; nameEn: string }) => (ar ? e.nameAr : e.nameEn);
