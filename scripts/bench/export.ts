@@ -70,12 +70,15 @@ export const exportBench: BenchSection = {
       lines.push(`export (${label}), ${ctx.articles} articles: ${bytes(size)} at ${mbps.toFixed(1)} MiB/s, app peak memory ${bytes(peak)} (+${bytes(Math.max(0, peak - before))} while streaming)`);
     }
 
-    // the shell's export of everything published, run as `npm run export` runs it (minus npm)
+    // the shell's export of everything published, run as `npm run export` runs it (the
+    // command of package.json's script, minus npm)
     const dir = mkdtempSync(path.join(os.tmpdir(), "sijill-bench-export-"));
     try {
       const file = path.join(dir, "all.json");
+      const [program, ...args] = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.export!.split(/\s+/);
+      if (program !== "node") throw new Error(`package.json's export script no longer starts with node: ${program}`);
       const t0 = performance.now();
-      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/export.ts", "--all", "--out", file], {
+      const child = spawn(process.execPath, [...args, "--all", "--out", file], {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: ctx.databaseUrl },
         stdio: ["ignore", "ignore", "pipe"],
