@@ -249,7 +249,7 @@ export async function listRelatedEntities(entityId: string, opts: { limit?: numb
   const limit = opts.limit ?? RELATED_SHOWN;
   const byName = (a: EntityRefDto, b: EntityRefDto) => a.nameEn.localeCompare(b.nameEn);
 
-  // entities named in the same public articles, by how many articles they share
+  // its published relations, and the entities named in the same public articles (by how many they share)
   const [relations, { coMentioned: shared }] = await Promise.all([
     db().relation.findMany({
       where: { AND: [published.relation(), { OR: [{ sourceId: entityId }, { targetId: entityId }] }] },

@@ -55,7 +55,7 @@ export type ExportOptions = {
   snapshotTimeoutMs?: number;
   /** how long to wait for a free export slot before answering rate_limited; default 10 s */
   slotWaitMs?: number;
-  /** article ids read per query, ahead of their pages; default ARTICLE_ID_BATCH (tests use a small one) */
+  /** an entity type's article ids read per query, ahead of their pages; default ARTICLE_ID_BATCH (tests use a small one) */
   articleIdBatch?: number;
 };
 
@@ -148,7 +148,8 @@ async function* snapshotExport(client: PrismaClient, audience: Audience, opts: E
       `"scope": ${JSON.stringify(scopeInFile(opts.scope))},\n"includesDrafts": ${opts.includeDrafts},\n`;
 
     const sections: [SectionName, AsyncGenerator<unknown[]>][] = [
-      ["articles", articlePages(tx, where, audience, opts.articleIdBatch ?? ARTICLE_ID_BATCH)],
+      // an entity type's articles are found through every mention and citation: their ids first, in batches
+      ["articles", articlePages(tx, where, audience, scope.kind === "entityType" ? (opts.articleIdBatch ?? ARTICLE_ID_BATCH) : null)],
       ["entities", entityPages(tx, where, audience)],
       ["mentions", mentionPages(tx, where)],
       ["relations", relationPages(tx, where, audience)],
@@ -503,12 +504,16 @@ function idsThenRows<T>(batch: number, ids: (after: Prisma.StringFilter | undefi
   };
 }
 
-async function* articlePages(tx: Tx, w: ExportWhere, audience: Audience, idBatch: number) {
-  const fetch = idsThenRows(
-    idBatch,
-    async (id, take) => (await tx.article.findMany({ where: and(w.article, id), orderBy: { id: "asc" }, take, select: { id: true } })).map((r) => r.id),
-    (ids) => tx.article.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, select: articleSelect }),
-  );
+/** `idBatch`: read the ids first, that many at a time (a costly filter); null: pages straight from the filter */
+async function* articlePages(tx: Tx, w: ExportWhere, audience: Audience, idBatch: number | null) {
+  const fetch =
+    idBatch === null
+      ? (id: Prisma.StringFilter | undefined, take: number) => tx.article.findMany({ where: and(w.article, id), orderBy: { id: "asc" }, take, select: articleSelect })
+      : idsThenRows(
+          idBatch,
+          async (id, take) => (await tx.article.findMany({ where: and(w.article, id), orderBy: { id: "asc" }, take, select: { id: true } })).map((r) => r.id),
+          (ids) => tx.article.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, select: articleSelect }),
+        );
   for await (const rows of keyset(PAGE.articles, fetch)) {
     const pending = await pendingOf(tx, audience, rows);
     yield rows.map((r) => articleToFile(r, audience, pending.get(r.id) ?? null));

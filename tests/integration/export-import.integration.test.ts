@@ -263,8 +263,9 @@ describe("a public export", () => {
     }
   });
 
-  it("is the same file whatever number of article ids is read ahead per query", async () => {
-    const body = async (articleIdBatch?: number) => (await collect(exportCollection({ scope: "all", includeDrafts: true, actor: "shell", articleIdBatch }))).replace(/"exportedAt": "[^"]+"/, `"exportedAt": ""`);
+  it("of an entity type is the same file whatever number of article ids is read ahead per query", async () => {
+    const body = async (articleIdBatch?: number) =>
+      (await collect(exportCollection({ scope: { entityType: "person" }, includeDrafts: true, actor: "shell", articleIdBatch }))).replace(/"exportedAt": "[^"]+"/, `"exportedAt": ""`);
     const whole = await body();
     expect(JSON.parse(whole).articles.length).toBeGreaterThan(3);
     for (const batch of [1, 2, 3]) expect(await body(batch), `batch ${batch}`).toBe(whole);
