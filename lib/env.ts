@@ -29,9 +29,9 @@ const schema = z.object({
   /** how often the scheduler looks for due records, in seconds */
   SIJILL_SCHEDULER_INTERVAL: z.coerce.number().min(1).max(3600).default(15),
   /**
-   * how far (in percent) V8 lets the server's heap grow past its live data before a full
-   * collection; V8's own choice is up to 4×, which let a long export's garbage lift the
-   * process by ~250 MB (0 keeps V8's choice)
+   * how far (in percent) V8 lets the heap (the server's, npm run export's) grow past its
+   * live data before a full collection; V8's own choice is up to 4×, which let a long
+   * export's garbage lift the process by ~250 MB (0 keeps V8's choice)
    */
   SIJILL_HEAP_GROWTH: z.coerce.number().int().min(0).max(300).default(50),
 });

@@ -323,6 +323,7 @@ const namingArticles = cache(async (entityId: string, related: number): Promise<
  * MENTIONS_SHOWN), and how many public articles name it.
  */
 async function latestPublishedMentions(entityId: string): Promise<{ mentions: EntityDetailDto["mentions"]; mentionArticles: number }> {
+  // with the limit the page's related entities ask for: one query (cached) serves both
   const naming = await namingArticles(entityId, RELATED_SHOWN);
   const rows = naming.latest.length
     ? await db().$queryRawUnsafe<{ id: string; exact: string; prefix: string; suffix: string; start: number; end: number; articleId: string; slug: string; title: string }[]>(

@@ -484,15 +484,14 @@ const ARTICLE_ID_BATCH = 5000;
  * A keyset `fetch` in two steps: the ids of the rows matching the scope, `batch` at a time,
  * then each page's rows by id. A scope's filter may join through every mention and
  * citation (an entity type's articles): evaluated once per batch, not once per page.
- * Calls come one after the other (keyset reads one page ahead), each after the last id seen.
+ * Calls come one after the other (keyset reads one page ahead), each for the page after
+ * the last one returned: the queue holds exactly the ids not yet returned.
  */
 function idsThenRows<T>(batch: number, ids: (after: Prisma.StringFilter | undefined, take: number) => Promise<string[]>, rows: (ids: string[]) => Promise<T[]>) {
-  let queue: string[] = [];
+  const queue: string[] = [];
   let last: string | undefined;
   let exhausted = false;
-  return async (after: Prisma.StringFilter | undefined, take: number): Promise<T[]> => {
-    const seen = typeof after?.gt === "string" ? after.gt : undefined;
-    if (seen !== undefined) queue = queue.filter((id) => id > seen);
+  return async (_after: Prisma.StringFilter | undefined, take: number): Promise<T[]> => {
     while (queue.length < take && !exhausted) {
       const more = await ids(last === undefined ? undefined : { gt: last }, batch);
       exhausted = more.length < batch;

@@ -156,16 +156,18 @@ export type SnippetPart = { text: string; hit: boolean };
 /** how much of a text is read at a time when looking for hits (normalizing whole articles took ~13 ms of a 20-result page) */
 const SNIPPET_SCAN = 1500;
 
-/** the word hits of the query in text[from, to), at their places in text */
-function wordHits(text: string, from: number, to: number, query: ParsedQuery): [number, number][] {
+/** A finder of the query's word hits in text[from, to), at their places in text. */
+function wordHits(query: ParsedQuery): (text: string, from: number, to: number) => [number, number][] {
   const wanted = new Set(query.readings.flat());
   const suffixes = [...wanted];
-  const hits: [number, number][] = [];
-  for (const t of searchTokens(text.slice(from, to))) {
-    // every reading of a word is a suffix of it: most words are ruled out without stemming them
-    if (wanted.has(t.text) || (suffixes.some((r) => t.text.endsWith(r)) && readingsOf(t.text).some((r) => wanted.has(r)))) hits.push([from + t.start, from + t.end]);
-  }
-  return hits;
+  return (text, from, to) => {
+    const hits: [number, number][] = [];
+    for (const t of searchTokens(text.slice(from, to))) {
+      // every reading of a word is a suffix of it: most words are ruled out without stemming them
+      if (wanted.has(t.text) || (suffixes.some((r) => t.text.endsWith(r)) && readingsOf(t.text).some((r) => wanted.has(r)))) hits.push([from + t.start, from + t.end]);
+    }
+    return hits;
+  };
 }
 
 /** hits sorted, overlapping ones merged */
@@ -193,11 +195,12 @@ export function buildSnippet(
   ranges: readonly (readonly [number, number])[] = [],
   radius = 110,
 ): SnippetPart[] {
+  const hitsIn = wordHits(query);
   const hits: [number, number][] = ranges.map(([s, e]) => [s, e]);
   for (let at = 0, found = false; at < text.length && !found; ) {
     let end = Math.min(text.length, at + SNIPPET_SCAN);
     while (end < text.length && !/\s/.test(text[end]!)) end++; // not through a word
-    const more = wordHits(text, at, end, query);
+    const more = hitsIn(text, at, end);
     hits.push(...more);
     found = more.length > 0;
     at = end;
@@ -230,7 +233,7 @@ export function buildSnippet(
   };
   if (from > 0) push("… ", false);
   // marked: every hit in the passage (read again: it may lie past the part read above)
-  const merged = mergeHits([...ranges.map(([s, e]): [number, number] => [s, e]), ...wordHits(text, from, to, query)]);
+  const merged = mergeHits([...ranges.map(([s, e]): [number, number] => [s, e]), ...hitsIn(text, from, to)]);
   let at = from;
   for (const [s, e] of merged) {
     if (e <= from || s >= to) continue;
